@@ -1,0 +1,173 @@
+//! What validation reports: issues with a dotted wire path, a stable code, a severity and
+//! structured params; the sentence for a person is rendered per locale by [`crate::message`].
+
+use serde::Serialize;
+
+/// The stable issue codes of the public contract (API.md). Never renamed; new ones are added.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum IssueCode {
+    /// A required field is absent or null.
+    Required,
+    /// A field made required by another field's value is absent.
+    RequiredIf,
+    /// Wrong JSON type.
+    Type,
+    /// A key the operation does not define.
+    UnknownField,
+    /// String length outside its limits, in characters.
+    Length,
+    /// Characters outside the allowed set.
+    Charset,
+    /// A value outside its allowed set.
+    Enum,
+    /// A number outside its limits.
+    Range,
+    /// A bandwidth size that is not a multiple of its band's step.
+    Step,
+    /// Two fields that exclude each other are both set.
+    Conflict,
+    /// A string of the wrong shape.
+    Format,
+    /// A value the chosen region does not offer.
+    Region,
+    /// A field the service will ignore given the other fields (a warning).
+    Ignored,
+}
+
+impl IssueCode {
+    pub const ALL: [IssueCode; 13] = [
+        IssueCode::Required,
+        IssueCode::RequiredIf,
+        IssueCode::Type,
+        IssueCode::UnknownField,
+        IssueCode::Length,
+        IssueCode::Charset,
+        IssueCode::Enum,
+        IssueCode::Range,
+        IssueCode::Step,
+        IssueCode::Conflict,
+        IssueCode::Format,
+        IssueCode::Region,
+        IssueCode::Ignored,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            IssueCode::Required => "required",
+            IssueCode::RequiredIf => "required_if",
+            IssueCode::Type => "type",
+            IssueCode::UnknownField => "unknown_field",
+            IssueCode::Length => "length",
+            IssueCode::Charset => "charset",
+            IssueCode::Enum => "enum",
+            IssueCode::Range => "range",
+            IssueCode::Step => "step",
+            IssueCode::Conflict => "conflict",
+            IssueCode::Format => "format",
+            IssueCode::Region => "region",
+            IssueCode::Ignored => "ignored",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// The service would refuse the request (or the library cannot build it).
+    Error,
+    /// The request is accepted, but probably not as the caller meant.
+    Warning,
+}
+
+/// A set of allowed values, as the schema states them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(untagged)]
+pub enum Allowed {
+    Text(&'static [&'static str]),
+    Integer(&'static [i64]),
+}
+
+/// Structured details of an issue. Only the fields that matter for its code are set; the
+/// rest are skipped when serialised, so a JS user sees e.g. `{ min: 1, max: 9 }`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Params {
+    /// `type`: the JSON type the field needs ("object", "string", "integer", "boolean").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub expected: Option<&'static str>,
+    /// `type`: what was given ("string", "number", "null", "array", "NaN", "bigint", ...).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub received: Option<&'static str>,
+    /// `length`, `range`: the inclusive lower limit.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub min: Option<i64>,
+    /// `length`, `range`: the inclusive upper limit.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub max: Option<i64>,
+    /// `length`: the length given, in characters.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub actual: Option<u64>,
+    /// `step`: the step of the band the value falls in.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub step: Option<i64>,
+    /// `step`: the valid values nearest to the one given.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub nearest: Option<Vec<i64>>,
+    /// `enum`, `region`: the values accepted here.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub allowed: Option<Allowed>,
+    /// `charset`: the offending characters (at most a few, each once).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub invalid: Option<Vec<String>>,
+    /// `format`: the shape needed ("uuid_or_zero").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub format: Option<&'static str>,
+    /// `unknown_field`: the closest known key (or dotted path when the key belongs elsewhere).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub suggestion: Option<String>,
+    /// `unknown_field`: the operation that does accept this key.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub accepted_by: Option<&'static str>,
+    /// `unknown_field`: how many unknown keys an object had, when too many to list one by one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub count: Option<u64>,
+    /// `required_if`, `ignored`, `conflict`: the other field that causes the issue.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub field: Option<&'static str>,
+    /// `required_if`, `ignored`: that other field's value (as the service sees it).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub value: Option<String>,
+    /// `region`: the region checked against.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub region: Option<String>,
+}
+
+/// One finding of validation.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Issue {
+    /// Dotted wire-key path, `""` for the body itself.
+    pub path: String,
+    pub code: IssueCode,
+    pub severity: Severity,
+    pub params: Params,
+}
+
+impl Issue {
+    pub fn error(path: impl Into<String>, code: IssueCode, params: Params) -> Issue {
+        Issue { path: path.into(), code, severity: Severity::Error, params }
+    }
+
+    pub fn warning(path: impl Into<String>, code: IssueCode, params: Params) -> Issue {
+        Issue { path: path.into(), code, severity: Severity::Warning, params }
+    }
+
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+
+    /// The sentence for a person, in `locale`.
+    pub fn message(&self, locale: crate::Locale) -> String {
+        crate::message::render(self, locale)
+    }
+}

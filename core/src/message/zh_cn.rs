@@ -1,0 +1,115 @@
+//! 简体中文消息。
+
+use super::{allowed_items, list};
+use crate::issue::{Issue, IssueCode, Params, Severity};
+
+pub(super) fn render(issue: &Issue) -> String {
+    let p = &issue.params;
+    let field = if issue.path.is_empty() { "请求体".to_owned() } else { issue.path.clone() };
+    let when = || condition(p);
+    match issue.code {
+        IssueCode::Required => format!("{field} 为必填项。"),
+        IssueCode::RequiredIf => format!("{}{field} 为必填项。", when()),
+        IssueCode::Type => format!(
+            "{field} 必须是{}，而不是{}。",
+            type_name(p.expected.unwrap_or("?")),
+            type_name(p.received.unwrap_or("?"))
+        ),
+        IssueCode::UnknownField => unknown_field(issue),
+        IssueCode::Length => match (p.min, p.max) {
+            (Some(min), Some(max)) if min == max => format!("{field} 的长度必须恰好为 {max} 个字符{}。", actual(p)),
+            (Some(0) | None, Some(max)) => format!("{field} 的长度不能超过 {max} 个字符{}。", actual(p)),
+            (Some(min), Some(max)) => format!("{field} 的长度必须为 {min} 到 {max} 个字符{}。", actual(p)),
+            _ => format!("{field} 的长度不正确。"),
+        },
+        IssueCode::Charset => format!(
+            "{field} 只能包含数字、字母、中文、“_”、“-”和“.”，但包含了 {}。",
+            list(&quoted(p.invalid.as_deref().unwrap_or_default()), "、", " 和 ")
+        ),
+        IssueCode::Enum => {
+            let allowed = p.allowed.as_ref().map(allowed_items).unwrap_or_default();
+            let hint = p.suggestion.as_ref().map(|s| format!("你是不是想写 \"{s}\"？")).unwrap_or_default();
+            format!("{field} 必须是以下值之一：{}。{hint}", allowed.join("、"))
+        }
+        IssueCode::Range => match (p.min, p.max) {
+            (Some(min), Some(max)) => format!("{}{field} 必须在 {min} 到 {max} 之间。", when()),
+            _ => format!("{field} 超出范围。"),
+        },
+        IssueCode::Step => {
+            let nearest: Vec<String> = p.nearest.iter().flatten().map(i64::to_string).collect();
+            format!(
+                "{field} 在其所在区间内必须是 {} 的倍数；最接近的有效值为 {}。",
+                p.step.unwrap_or(1),
+                list(&nearest, "、", " 和 ")
+            )
+        }
+        IssueCode::Conflict if issue.severity == Severity::Warning => format!(
+            "{field} 与 {}{} 同时使用可能被拒绝：API 参考说明 IPv6 暂不支持共享带宽（WHOLE）。",
+            p.field.unwrap_or("其他字段"),
+            p.value.as_ref().map(|v| format!(" = {v}")).unwrap_or_default()
+        ),
+        IssueCode::Conflict => format!("{field} 不能与 {} 同时设置。", p.field.unwrap_or("其他字段")),
+        IssueCode::Format => format!("{field} 必须是带连字符的 UUID（8-4-4-4-12 位十六进制）或字符串“0”。"),
+        IssueCode::Region => match (&p.allowed, &p.value) {
+            (Some(allowed), Some(value)) => format!(
+                "区域 {} 不提供 {field} 的取值 \"{value}\"；可选值：{}。",
+                p.region.as_deref().unwrap_or("?"),
+                allowed_items(allowed).join("、")
+            ),
+            _ => format!(
+                "区域 \"{}\" 不在 eipkit 的区域表中，未按区域检查 {field}。",
+                p.region.as_deref().unwrap_or_default()
+            ),
+        },
+        IssueCode::Ignored => format!("{}服务会忽略 {field}。", when()),
+    }
+}
+
+fn unknown_field(issue: &Issue) -> String {
+    let p = &issue.params;
+    if let Some(count) = p.count {
+        let at = if issue.path.is_empty() { "请求体".to_owned() } else { issue.path.clone() };
+        return format!("{at} 中有 {count} 个本请求未定义的字段。");
+    }
+    let mut message = format!("“{}” 不是本请求的字段。", issue.path);
+    if let Some(s) = &p.suggestion {
+        message.push_str(&format!("你是不是想写 “{s}”？"));
+    }
+    if let Some(op) = p.accepted_by {
+        message.push_str(&format!("（{op} 接受该字段。）"));
+    }
+    message
+}
+
+fn condition(p: &Params) -> String {
+    match (p.field, &p.value) {
+        (Some(field), Some(value)) => format!("当 {field} 为 \"{value}\" 时，"),
+        (Some(field), None) => format!("当设置了 {field} 时，"),
+        _ => String::new(),
+    }
+}
+
+fn actual(p: &Params) -> String {
+    p.actual.map(|n| format!("（当前 {n} 个）")).unwrap_or_default()
+}
+
+fn quoted(items: &[String]) -> Vec<String> {
+    items.iter().map(|c| if c.starts_with("U+") { c.clone() } else { format!("“{c}”") }).collect()
+}
+
+fn type_name(name: &str) -> &str {
+    match name {
+        "object" => "对象",
+        "string" => "字符串",
+        "integer" => "整数",
+        "boolean" => "布尔值",
+        "number" => "数字",
+        "decimal" => "小数",
+        "array" => "数组",
+        "null" => "null",
+        "undefined" => "undefined",
+        "function" => "函数",
+        "unreadable" => "无法读取的值",
+        other => other,
+    }
+}

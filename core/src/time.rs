@@ -1,0 +1,100 @@
+//! UTC timestamps without a date library. The service writes `create_time` as
+//! `"2015-07-16 04:10:52"` and ports' `created_at` as `"2020-06-20T08:07:29"`, both UTC with
+//! no zone (decision 8); AK/SK signing needs `X-Sdk-Date` as `20151116T121314Z`.
+
+/// Seconds since the Unix epoch for `YYYY-MM-DD[ T]HH:MM:SS[.fff][Z]`, read as UTC.
+pub fn parse_utc(s: &str) -> Option<i64> {
+    let s = s.trim().trim_end_matches('Z');
+    let s = s.split_once('.').map_or(s, |(whole, fraction)| {
+        if fraction.bytes().all(|b| b.is_ascii_digit()) { whole } else { s }
+    });
+    let (date, time) = s.split_once([' ', 'T'])?;
+    let mut d = date.splitn(3, '-').map(number);
+    let (year, month, day) = (d.next()??, d.next()??, d.next()??);
+    let mut t = time.splitn(3, ':').map(number);
+    let (hour, minute, second) = (t.next()??, t.next()??, t.next()??);
+    let valid = (1..=12).contains(&month)
+        && (1..=days_in_month(year, month)).contains(&day)
+        && hour < 24
+        && minute < 60
+        && second < 61;
+    valid.then(|| days_from_civil(year, month, day) * 86_400 + hour * 3_600 + minute * 60 + second)
+}
+
+/// `YYYYMMDDTHHMMSSZ` for a Unix time in seconds (the `X-Sdk-Date` format).
+pub fn sdk_date(unix_seconds: i64) -> String {
+    let days = unix_seconds.div_euclid(86_400);
+    let secs = unix_seconds.rem_euclid(86_400);
+    let (year, month, day) = civil_from_days(days);
+    format!("{year:04}{month:02}{day:02}T{:02}{:02}{:02}Z", secs / 3_600, secs % 3_600 / 60, secs % 60)
+}
+
+fn number(part: &str) -> Option<i64> {
+    if part.is_empty() || part.len() > 4 || !part.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    part.parse().ok()
+}
+
+fn is_leap(year: i64) -> bool {
+    year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
+}
+
+fn days_in_month(year: i64, month: i64) -> i64 {
+    match month {
+        2 if is_leap(year) => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
+}
+
+// Howard Hinnant's days_from_civil / civil_from_days.
+fn days_from_civil(year: i64, month: i64, day: i64) -> i64 {
+    let y = if month <= 2 { year - 1 } else { year };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let mp = (month + 9) % 12;
+    let doy = (153 * mp + 2) / 5 + day - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
+fn civil_from_days(days: i64) -> (i64, i64, i64) {
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    (yoe + era * 400 + i64::from(month <= 2), month, day)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn both_documented_formats_parse_as_utc() {
+        assert_eq!(parse_utc("2015-07-16 04:10:52"), Some(1_437_019_852));
+        assert_eq!(parse_utc("2020-06-20T08:07:29"), Some(1_592_640_449));
+        assert_eq!(parse_utc("2020-06-20T08:07:29.123Z"), Some(1_592_640_449));
+    }
+
+    #[test]
+    fn nonsense_is_none_not_a_panic() {
+        for bad in ["", "2015-13-01 00:00:00", "2015-02-29 00:00:00", "x-y-z a:b:c", "2015-07-16", "99999-01-01 00:00:00"] {
+            assert_eq!(parse_utc(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn sdk_date_round_trips() {
+        assert_eq!(sdk_date(1_437_019_852), "20150716T041052Z");
+        assert_eq!(sdk_date(0), "19700101T000000Z");
+        let t = parse_utc("2028-02-29 23:59:59").unwrap_or_default();
+        assert_eq!(sdk_date(t), "20280229T235959Z");
+    }
+}
