@@ -5,7 +5,7 @@
 //!   | cargo run -p eipkit-core --example validate -- create --locale zh-CN --region cn-north-4
 //! ```
 
-use eipkit_core::{validate_json, Locale, Operation, Options};
+use eipkit_core::{Locale, Operation, Options, validate_json};
 use std::io::Read;
 
 fn main() {
@@ -20,7 +20,9 @@ fn main() {
             "--locale" => locale = Locale::from_tag(&args.next().unwrap_or_default()),
             "--region" => options.region = args.next(),
             other => {
-                eprintln!("unknown argument {other:?}; usage: validate [create|create-prepaid|update] [--locale en|zh-CN] [--region ID]");
+                eprintln!(
+                    "unknown argument {other:?}; usage: validate [create|create-prepaid|update] [--locale en|zh-CN] [--region ID]"
+                );
                 std::process::exit(2);
             }
         }
@@ -39,7 +41,13 @@ fn main() {
     };
     let result = validate_json(operation, &body, &options);
     for issue in result.issues() {
-        println!("{:<8} {:<14} {:<28} {}", format!("{:?}", issue.severity), issue.code.as_str(), issue.path, issue.message(locale));
+        println!(
+            "{:<8} {:<14} {:<28} {}",
+            format!("{:?}", issue.severity),
+            issue.code.as_str(),
+            issue.path,
+            issue.message(locale)
+        );
     }
     match result.body() {
         Some(body) => println!("ok: would send {body}"),

@@ -10,7 +10,14 @@
 #![forbid(unsafe_code)]
 #![cfg_attr(
     not(test),
-    deny(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing, clippy::unreachable, clippy::todo)
+    deny(
+        clippy::unwrap_used,
+        clippy::expect_used,
+        clippy::panic,
+        clippy::indexing_slicing,
+        clippy::unreachable,
+        clippy::todo
+    )
 )]
 
 pub mod issue;
@@ -26,4 +33,4 @@ pub use issue::{Allowed, Issue, IssueCode, Params, Severity};
 pub use message::Locale;
 pub use model::RequestBody;
 pub use schema::Operation;
-pub use validate::{validate, validate_json, Checked, Options, Validation};
+pub use validate::{Checked, Options, Validation, validate, validate_json};

@@ -76,9 +76,6 @@ impl Node for Option<&serde_json::Value> {
     }
 
     fn keys(&self) -> Result<Vec<String>, &'static str> {
-        Ok(self
-            .and_then(|v| v.as_object())
-            .map(|o| o.keys().cloned().collect())
-            .unwrap_or_default())
+        Ok(self.and_then(|v| v.as_object()).map(|o| o.keys().cloned().collect()).unwrap_or_default())
     }
 }

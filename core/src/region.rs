@@ -34,7 +34,9 @@ pub const REGIONS: &[Region] = &[
     Region { id: "la-south-2", name_zh: "拉美-圣地亚哥", name_en: "LA-Santiago", eip_types: BGP },
     Region { id: "sa-brazil-1", name_zh: "拉美-圣保罗一", name_en: "LA-Sao Paulo1", eip_types: BGP },
     Region { id: "na-mexico-1", name_zh: "拉美-墨西哥城一", name_en: "LA-Mexico City1", eip_types: BGP },
-    Region { id: "sa-argentina-1", name_zh: "拉美-布宜诺斯艾利一", name_en: "LA-Buenos Aires1", eip_types: BGP },
+    Region {
+        id: "sa-argentina-1", name_zh: "拉美-布宜诺斯艾利一", name_en: "LA-Buenos Aires1", eip_types: BGP
+    },
     Region { id: "sa-peru-1", name_zh: "拉美-利马一", name_en: "LA-Lima1", eip_types: BGP },
     Region { id: "sa-chile-1", name_zh: "拉美-圣地亚哥二", name_en: "LA-Santiago2", eip_types: BGP },
     // Only in [004]'s older table.

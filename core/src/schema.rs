@@ -111,9 +111,7 @@ impl Charset {
     pub fn allows(self, c: char) -> bool {
         match self {
             Charset::Any => true,
-            Charset::Name => {
-                c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.' | '\u{4E00}'..='\u{9FA5}')
-            }
+            Charset::Name => c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.' | '\u{4E00}'..='\u{9FA5}'),
         }
     }
 }
@@ -144,9 +142,8 @@ impl Format {
 fn is_uuid(s: &str) -> bool {
     const GROUPS: [usize; 5] = [8, 4, 4, 4, 12];
     let mut parts = s.split('-');
-    GROUPS.iter().all(|&len| {
-        parts.next().is_some_and(|p| p.len() == len && p.bytes().all(|b| b.is_ascii_hexdigit()))
-    }) && parts.next().is_none()
+    GROUPS.iter().all(|&len| parts.next().is_some_and(|p| p.len() == len && p.bytes().all(|b| b.is_ascii_hexdigit())))
+        && parts.next().is_none()
 }
 
 /// An integer with limits and, optionally, a step that depends on the value's band.
@@ -182,11 +179,8 @@ pub struct Band {
 /// `bandwidth.size` granularity [003]: "≤300: 1; 300–1000: 50; >1000: 500". The bands
 /// overlap at their ends in the page; we read 300 as the last value of the step-1 band and
 /// 1000 as the last of the step-50 band (docs/decisions.md, decision 4).
-pub const BANDWIDTH_SIZE_BANDS: &[Band] = &[
-    Band { up_to: 300, step: 1 },
-    Band { up_to: 1000, step: 50 },
-    Band { up_to: i64::MAX, step: 500 },
-];
+pub const BANDWIDTH_SIZE_BANDS: &[Band] =
+    &[Band { up_to: 300, step: 1 }, Band { up_to: 1000, step: 50 }, Band { up_to: i64::MAX, step: 500 }];
 
 const fn text(min: u32, max: u32) -> Rule {
     Rule::Text(Text { min, max, charset: Charset::Any, format: Format::Any })
@@ -197,8 +191,7 @@ const IP_VERSIONS: &[i64] = &[4, 6];
 
 pub const PUBLICIP_CREATE: &[Field] = &[
     Field::new("type", true, Rule::Choice(EipType::KNOWN), "EIP line type; which ones a region offers varies"),
-    Field::new("ip_version", false, Rule::IntChoice(IP_VERSIONS), "4 or 6; default 4")
-        .blank_means_default(),
+    Field::new("ip_version", false, Rule::IntChoice(IP_VERSIONS), "4 or 6; default 4").blank_means_default(),
     Field::new("alias", false, NAME, "EIP name: 1-64 digits, letters, Chinese characters, _ - ."),
     Field::new("port_id", false, text(36, 36), "Port to bind at creation: an existing port without an EIP"),
 ];
@@ -206,19 +199,34 @@ pub const PUBLICIP_CREATE: &[Field] = &[
 pub const BANDWIDTH: &[Field] = &[
     Field::new("share_type", true, Rule::Choice(ShareType::KNOWN), "PER (dedicated) or WHOLE (shared; needs id)"),
     Field::new("id", false, text(1, 36), "Id of an existing shared (WHOLE) bandwidth"),
-    Field::new("name", false, NAME, "Bandwidth name: 1-64 digits, letters, Chinese characters, _ - . (required for PER)"),
+    Field::new(
+        "name",
+        false,
+        NAME,
+        "Bandwidth name: 1-64 digits, letters, Chinese characters, _ - . (required for PER)",
+    ),
     Field::new(
         "size",
         false,
         Rule::Integer(Integer { min: 1, max: 2000, bands: BANDWIDTH_SIZE_BANDS }),
         "Mbit/s, 1-2000 by default; steps of 1 up to 300, 50 up to 1000, 500 above (required for PER)",
     ),
-    Field::new("charge_mode", false, Rule::Choice(BandwidthChargeMode::KNOWN), "bandwidth or traffic; default bandwidth")
-        .blank_means_default(),
+    Field::new(
+        "charge_mode",
+        false,
+        Rule::Choice(BandwidthChargeMode::KNOWN),
+        "bandwidth or traffic; default bandwidth",
+    )
+    .blank_means_default(),
 ];
 
 pub const EXTEND_PARAM: &[Field] = &[
-    Field::new("charge_mode", false, Rule::Choice(BillingMode::KNOWN), "prePaid (yearly/monthly) or postPaid (default)"),
+    Field::new(
+        "charge_mode",
+        false,
+        Rule::Choice(BillingMode::KNOWN),
+        "prePaid (yearly/monthly) or postPaid (default)",
+    ),
     Field::new("period_type", false, Rule::Choice(PeriodType::KNOWN), "month or year (required for prePaid)"),
     Field::new(
         "period_num",
@@ -251,8 +259,7 @@ pub const CREATE_PREPAID: &[Field] = &[
 ];
 
 pub const PUBLICIP_UPDATE: &[Field] = &[
-    Field::new("port_id", false, text(36, 36), "Port to bind to; absent or empty unbinds")
-        .blank_means_default(),
+    Field::new("port_id", false, text(36, 36), "Port to bind to; absent or empty unbinds").blank_means_default(),
     Field::new("ip_version", false, Rule::IntChoice(IP_VERSIONS), "Convert to IPv4 (4) or IPv6 (6)"),
 ];
 

@@ -5,9 +5,12 @@
 /// Seconds since the Unix epoch for `YYYY-MM-DD[ T]HH:MM:SS[.fff][Z]`, read as UTC.
 pub fn parse_utc(s: &str) -> Option<i64> {
     let s = s.trim().trim_end_matches('Z');
-    let s = s.split_once('.').map_or(s, |(whole, fraction)| {
-        if fraction.bytes().all(|b| b.is_ascii_digit()) { whole } else { s }
-    });
+    let s = s.split_once('.').map_or(
+        s,
+        |(whole, fraction)| {
+            if fraction.bytes().all(|b| b.is_ascii_digit()) { whole } else { s }
+        },
+    );
     let (date, time) = s.split_once([' ', 'T'])?;
     let mut d = date.splitn(3, '-').map(number);
     let (year, month, day) = (d.next()??, d.next()??, d.next()??);
@@ -85,7 +88,9 @@ mod tests {
 
     #[test]
     fn nonsense_is_none_not_a_panic() {
-        for bad in ["", "2015-13-01 00:00:00", "2015-02-29 00:00:00", "x-y-z a:b:c", "2015-07-16", "99999-01-01 00:00:00"] {
+        for bad in
+            ["", "2015-13-01 00:00:00", "2015-02-29 00:00:00", "x-y-z a:b:c", "2015-07-16", "99999-01-01 00:00:00"]
+        {
             assert_eq!(parse_utc(bad), None, "{bad}");
         }
     }

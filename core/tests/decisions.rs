@@ -2,7 +2,7 @@
 
 use eipkit_core::model::{CreatePrepaidResponse, PortList, PublicipResponse, Status};
 use eipkit_core::time::parse_utc;
-use eipkit_core::{validate_json, IssueCode, Operation, Options, Severity};
+use eipkit_core::{IssueCode, Operation, Options, Severity, validate_json};
 use serde_json::json;
 
 fn codes(op: Operation, body: serde_json::Value, options: &Options) -> Vec<(IssueCode, Severity, String)> {
@@ -28,23 +28,40 @@ fn decision_2_ipv6_on_whole_is_a_warning() {
     });
     let result = validate_json(Operation::CreatePublicip, &body, &Options::default());
     assert!(result.is_ok(), "the reference's own example must pass: {:?}", result.issues());
-    assert!(result
-        .issues()
-        .iter()
-        .any(|i| i.code == IssueCode::Conflict && i.severity == Severity::Warning && i.path == "bandwidth.share_type"));
+    assert!(
+        result.issues().iter().any(|i| i.code == IssueCode::Conflict
+            && i.severity == Severity::Warning
+            && i.path == "bandwidth.share_type")
+    );
 }
 
 #[test]
 fn decision_3_region_table() {
-    let body = |t: &str| json!({ "publicip": { "type": t }, "bandwidth": { "share_type": "PER", "name": "bw", "size": 1 } });
+    let body =
+        |t: &str| json!({ "publicip": { "type": t }, "bandwidth": { "share_type": "PER", "name": "bw", "size": 1 } });
     // Guiyang 1 follows [003] (both types), not [004] (5_sbgp only).
     assert!(codes(Operation::CreatePublicip, body("5_bgp"), &Options::region("cn-southwest-2")).is_empty());
     // Dalian comes from [004].
     assert!(codes(Operation::CreatePublicip, body("5_union"), &Options::region("东北-大连")).is_empty());
     // Every region of the page maps to an id.
-    for name in ["华南-广州", "华东-上海一", "华东-上海二", "华北-北京一", "华北-北京四", "西南-贵阳一", "中国-香港", "亚太-曼谷",
-        "亚太-新加坡", "非洲-约翰内斯堡", "拉美-圣地亚哥", "拉美-圣保罗一", "拉美-墨西哥城一", "拉美-布宜诺斯艾利一", "拉美-利马一", "拉美-圣地亚哥二"]
-    {
+    for name in [
+        "华南-广州",
+        "华东-上海一",
+        "华东-上海二",
+        "华北-北京一",
+        "华北-北京四",
+        "西南-贵阳一",
+        "中国-香港",
+        "亚太-曼谷",
+        "亚太-新加坡",
+        "非洲-约翰内斯堡",
+        "拉美-圣地亚哥",
+        "拉美-圣保罗一",
+        "拉美-墨西哥城一",
+        "拉美-布宜诺斯艾利一",
+        "拉美-利马一",
+        "拉美-圣地亚哥二",
+    ] {
         let region = eipkit_core::region::find(name).unwrap_or_else(|| panic!("{name} has no id"));
         assert!(region.eip_types.contains(&"5_bgp"), "{name} offers 5_bgp in [003]");
     }
@@ -53,7 +70,8 @@ fn decision_3_region_table() {
 #[test]
 fn decision_4_band_edges() {
     let size = |n: i64| {
-        let body = json!({ "publicip": { "type": "5_bgp" }, "bandwidth": { "share_type": "PER", "name": "bw", "size": n } });
+        let body =
+            json!({ "publicip": { "type": "5_bgp" }, "bandwidth": { "share_type": "PER", "name": "bw", "size": n } });
         codes(Operation::CreatePublicip, body, &Options::default()).into_iter().map(|(c, _, _)| c).collect::<Vec<_>>()
     };
     assert!(size(300).is_empty(), "300 ends the step-1 band");
@@ -61,7 +79,8 @@ fn decision_4_band_edges() {
     assert!(size(1000).is_empty(), "1000 ends the step-50 band");
     assert_eq!(size(1001), vec![IssueCode::Step], "1001 is in the step-500 band");
     assert!(size(2000).is_empty());
-    let body = json!({ "publicip": { "type": "5_bgp" }, "bandwidth": { "share_type": "PER", "name": "bw", "size": 1200 } });
+    let body =
+        json!({ "publicip": { "type": "5_bgp" }, "bandwidth": { "share_type": "PER", "name": "bw", "size": 1200 } });
     let result = validate_json(Operation::CreatePublicip, &body, &Options::default());
     assert_eq!(result.issues().first().and_then(|i| i.params.nearest.clone()), Some(vec![1000, 1500]));
 }
@@ -79,8 +98,10 @@ fn decision_5_trailing_space_key() {
 
 #[test]
 fn decision_6_prepaid_answer_forms() {
-    let order: CreatePrepaidResponse =
-        serde_json::from_str(r#"{ "publicip_id": "f588ccfa-8750-4d7c-bf5d-2ede24414706", "order_id": "CS1802081410IMDRN" }"#).unwrap();
+    let order: CreatePrepaidResponse = serde_json::from_str(
+        r#"{ "publicip_id": "f588ccfa-8750-4d7c-bf5d-2ede24414706", "order_id": "CS1802081410IMDRN" }"#,
+    )
+    .unwrap();
     assert!(matches!(order, CreatePrepaidResponse::Order(o) if o.order_id == "CS1802081410IMDRN"));
     let eip: CreatePrepaidResponse = serde_json::from_str(
         r#"{ "publicip": { "id": "f588ccfa-8750-4d7c-bf5d-2ede24414706", "status": "PENDING_CREATE", "type": "5_bgp" } }"#,
@@ -111,7 +132,10 @@ fn decision_7_masked_examples_parse() {
     .unwrap();
     let port = ports.ports.first().unwrap();
     assert!(port.is_primary());
-    assert_eq!(port.fixed_ips.first().and_then(|f| f.subnet_id.as_deref()), Some("213cb9d-3122-2ac1-1a29-91ffc1231a12"));
+    assert_eq!(
+        port.fixed_ips.first().and_then(|f| f.subnet_id.as_deref()),
+        Some("213cb9d-3122-2ac1-1a29-91ffc1231a12")
+    );
 }
 
 #[test]

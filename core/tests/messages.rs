@@ -1,21 +1,29 @@
 //! Every issue code renders a sentence in every locale, naming the field, with its params.
 
-use eipkit_core::{validate_json, IssueCode, Locale, Operation, Options};
+use eipkit_core::{IssueCode, Locale, Operation, Options, validate_json};
 use serde_json::json;
 use std::collections::HashSet;
 
 /// Bodies that together raise every issue code.
 fn every_code() -> Vec<eipkit_core::Issue> {
     let bodies = [
-        (Operation::CreatePublicip, json!({
-            "publicip": { "type": "5_xyz", "ip_version": "6", "alias": "bad alias!", "port_id": "short" },
-            "bandwidth": { "share_type": "PER", "size": 301 },
-            "enterprise_project_id": "1", "bandwith": {}
-        }), None),
-        (Operation::CreatePublicip, json!({
-            "publicip": { "type": "5_bgp", "ip_version": 6 },
-            "bandwidth": { "share_type": "WHOLE", "id": "ebfa375c-3f93-465e-81a3-bd66e578ee9d", "size": 2001 }
-        }), None),
+        (
+            Operation::CreatePublicip,
+            json!({
+                "publicip": { "type": "5_xyz", "ip_version": "6", "alias": "bad alias!", "port_id": "short" },
+                "bandwidth": { "share_type": "PER", "size": 301 },
+                "enterprise_project_id": "1", "bandwith": {}
+            }),
+            None,
+        ),
+        (
+            Operation::CreatePublicip,
+            json!({
+                "publicip": { "type": "5_bgp", "ip_version": 6 },
+                "bandwidth": { "share_type": "WHOLE", "id": "ebfa375c-3f93-465e-81a3-bd66e578ee9d", "size": 2001 }
+            }),
+            None,
+        ),
         (Operation::CreatePublicip, json!({ "publicip": { "type": "5_sbgp" } }), Some("ap-southeast-1")),
         (Operation::UpdatePublicip, json!({ "publicip": { "port_id": "", "ip_version": 6 } }), None),
     ];
@@ -42,7 +50,10 @@ fn every_message_names_its_field_in_every_locale() {
         let mut seen = HashSet::new();
         for locale in Locale::ALL {
             let message = issue.message(locale);
-            assert!(message.contains(issue.path.trim_end()), "{locale:?} message for {issue:?} lacks the path: {message}");
+            assert!(
+                message.contains(issue.path.trim_end()),
+                "{locale:?} message for {issue:?} lacks the path: {message}"
+            );
             assert!(!message.contains('{') && !message.contains("\"?\""), "unfilled template: {message}");
             assert!(seen.insert(message.clone()), "locales render the same text: {message}");
         }

@@ -1,8 +1,8 @@
 //! One table of cases per rule of RULES.md: each rule has a value that passes and one that
 //! fails, so removing a rule from the schema or the conditions fails this test.
 
-use eipkit_core::{validate_json, IssueCode, Operation, Options, Severity};
-use serde_json::{json, Value};
+use eipkit_core::{IssueCode, Operation, Options, Severity, validate_json};
+use serde_json::{Value, json};
 
 const PORT: &str = "02c72193-efec-42fb-853b-c33f2b802467";
 const UUID: &str = "b261ac1f-2489-4bc7-b31b-c33c3346a439";
@@ -130,15 +130,31 @@ fn create_cases() -> Vec<(&'static str, Vec<Edit>, Expect)> {
         ("alias space", vec![Set("publicip.alias", s("my eip"))], Error(IssueCode::Charset, "publicip.alias")),
         ("alias punctuation", vec![Set("publicip.alias", s("eip!"))], Error(IssueCode::Charset, "publicip.alias")),
         ("alias emoji", vec![Set("publicip.alias", s("eip😀"))], Error(IssueCode::Charset, "publicip.alias")),
-        ("alias full-width comma", vec![Set("publicip.alias", s("弹性，公网"))], Error(IssueCode::Charset, "publicip.alias")),
+        (
+            "alias full-width comma",
+            vec![Set("publicip.alias", s("弹性，公网"))],
+            Error(IssueCode::Charset, "publicip.alias"),
+        ),
         ("alias a number", vec![Set("publicip.alias", json!(1))], Error(IssueCode::Type, "publicip.alias")),
         // publicip.port_id: exactly 36
         ("port_id 36", vec![Set("publicip.port_id", s(PORT))], Valid),
         ("port_id 35", vec![Set("publicip.port_id", json!(&PORT[1..]))], Error(IssueCode::Length, "publicip.port_id")),
-        ("port_id 37", vec![Set("publicip.port_id", json!(format!("{PORT}a")))], Error(IssueCode::Length, "publicip.port_id")),
+        (
+            "port_id 37",
+            vec![Set("publicip.port_id", json!(format!("{PORT}a")))],
+            Error(IssueCode::Length, "publicip.port_id"),
+        ),
         // bandwidth.share_type: required, PER | WHOLE
-        ("share_type missing", vec![Remove("bandwidth.share_type")], Error(IssueCode::Required, "bandwidth.share_type")),
-        ("share_type lower case", vec![Set("bandwidth.share_type", s("per"))], Error(IssueCode::Enum, "bandwidth.share_type")),
+        (
+            "share_type missing",
+            vec![Remove("bandwidth.share_type")],
+            Error(IssueCode::Required, "bandwidth.share_type"),
+        ),
+        (
+            "share_type lower case",
+            vec![Set("bandwidth.share_type", s("per"))],
+            Error(IssueCode::Enum, "bandwidth.share_type"),
+        ),
         // bandwidth.name: 1-64, charset, required for PER
         ("name Chinese", vec![Set("bandwidth.name", s("带宽_1.a-b"))], Valid),
         ("name 65", vec![Set("bandwidth.name", json!("n".repeat(65)))], Error(IssueCode::Length, "bandwidth.name")),
@@ -170,11 +186,20 @@ fn create_cases() -> Vec<(&'static str, Vec<Edit>, Expect)> {
         ("charge_mode traffic", vec![Set("bandwidth.charge_mode", s("traffic"))], Valid),
         ("charge_mode bandwidth", vec![Set("bandwidth.charge_mode", s("bandwidth"))], Valid),
         ("charge_mode empty means default", vec![Set("bandwidth.charge_mode", s(""))], Valid),
-        ("charge_mode unknown", vec![Set("bandwidth.charge_mode", s("flow"))], Error(IssueCode::Enum, "bandwidth.charge_mode")),
+        (
+            "charge_mode unknown",
+            vec![Set("bandwidth.charge_mode", s("flow"))],
+            Error(IssueCode::Enum, "bandwidth.charge_mode"),
+        ),
         // bandwidth.id: at most 36; WHOLE requires it and then ignores name and size; PER ignores it
         (
             "WHOLE with id",
-            vec![Set("bandwidth.share_type", s("WHOLE")), Set("bandwidth.id", s(PORT)), Remove("bandwidth.name"), Remove("bandwidth.size")],
+            vec![
+                Set("bandwidth.share_type", s("WHOLE")),
+                Set("bandwidth.id", s(PORT)),
+                Remove("bandwidth.name"),
+                Remove("bandwidth.size"),
+            ],
             Valid,
         ),
         (
@@ -202,8 +227,16 @@ fn create_cases() -> Vec<(&'static str, Vec<Edit>, Expect)> {
         ("enterprise project 0", vec![Set("enterprise_project_id", s("0"))], Valid),
         ("enterprise project UUID", vec![Set("enterprise_project_id", s(UUID))], Valid),
         ("enterprise project upper-case UUID", vec![Set("enterprise_project_id", json!(UUID.to_uppercase()))], Valid),
-        ("enterprise project 1", vec![Set("enterprise_project_id", s("1"))], Error(IssueCode::Format, "enterprise_project_id")),
-        ("enterprise project empty", vec![Set("enterprise_project_id", s(""))], Error(IssueCode::Format, "enterprise_project_id")),
+        (
+            "enterprise project 1",
+            vec![Set("enterprise_project_id", s("1"))],
+            Error(IssueCode::Format, "enterprise_project_id"),
+        ),
+        (
+            "enterprise project empty",
+            vec![Set("enterprise_project_id", s(""))],
+            Error(IssueCode::Format, "enterprise_project_id"),
+        ),
         (
             "enterprise project UUID without hyphens",
             vec![Set("enterprise_project_id", json!(UUID.replace('-', "")))],
@@ -234,7 +267,11 @@ fn create_cases() -> Vec<(&'static str, Vec<Edit>, Expect)> {
         // unknown keys
         ("unknown top-level key", vec![Set("foo", json!(1))], Error(IssueCode::UnknownField, "foo")),
         ("unknown publicip key", vec![Set("publicip.typ", s("5_bgp"))], Error(IssueCode::UnknownField, "publicip.typ")),
-        ("unknown bandwidth key", vec![Set("bandwidth.sizes", json!(5))], Error(IssueCode::UnknownField, "bandwidth.sizes")),
+        (
+            "unknown bandwidth key",
+            vec![Set("bandwidth.sizes", json!(5))],
+            Error(IssueCode::UnknownField, "bandwidth.sizes"),
+        ),
     ]
 }
 
@@ -252,7 +289,12 @@ fn prepaid_rules() {
     let op = Operation::CreatePrepaidPublicip;
     let s = |v: &str| json!(v);
     let whole = || {
-        vec![Set("bandwidth.share_type", s("WHOLE")), Set("bandwidth.id", s(PORT)), Remove("bandwidth.name"), Remove("bandwidth.size")]
+        vec![
+            Set("bandwidth.share_type", s("WHOLE")),
+            Set("bandwidth.id", s(PORT)),
+            Remove("bandwidth.name"),
+            Remove("bandwidth.size"),
+        ]
     };
     let cases: Vec<(&str, Vec<Edit>, Expect)> = vec![
         ("no extendParam is pay per use", vec![Remove("extendParam")], Valid),
@@ -263,17 +305,37 @@ fn prepaid_rules() {
             vec![Set("extendParam.charge_mode", s("prepaid"))],
             Error(IssueCode::Enum, "extendParam.charge_mode"),
         ),
-        ("period_type year 3", vec![Set("extendParam.period_type", s("year")), Set("extendParam.period_num", json!(3))], Valid),
+        (
+            "period_type year 3",
+            vec![Set("extendParam.period_type", s("year")), Set("extendParam.period_num", json!(3))],
+            Valid,
+        ),
         ("period month 9", vec![Set("extendParam.period_num", json!(9))], Valid),
-        ("period month 10", vec![Set("extendParam.period_num", json!(10))], Error(IssueCode::Range, "extendParam.period_num")),
-        ("period month 0", vec![Set("extendParam.period_num", json!(0))], Error(IssueCode::Range, "extendParam.period_num")),
+        (
+            "period month 10",
+            vec![Set("extendParam.period_num", json!(10))],
+            Error(IssueCode::Range, "extendParam.period_num"),
+        ),
+        (
+            "period month 0",
+            vec![Set("extendParam.period_num", json!(0))],
+            Error(IssueCode::Range, "extendParam.period_num"),
+        ),
         (
             "period year 4",
             vec![Set("extendParam.period_type", s("year")), Set("extendParam.period_num", json!(4))],
             Error(IssueCode::Range, "extendParam.period_num"),
         ),
-        ("period_num \"1\"", vec![Set("extendParam.period_num", s("1"))], Error(IssueCode::Type, "extendParam.period_num")),
-        ("period_type week", vec![Set("extendParam.period_type", s("week"))], Error(IssueCode::Enum, "extendParam.period_type")),
+        (
+            "period_num \"1\"",
+            vec![Set("extendParam.period_num", s("1"))],
+            Error(IssueCode::Type, "extendParam.period_num"),
+        ),
+        (
+            "period_type week",
+            vec![Set("extendParam.period_type", s("week"))],
+            Error(IssueCode::Enum, "extendParam.period_type"),
+        ),
         (
             "prePaid without period_type",
             vec![Remove("extendParam.period_type")],
@@ -296,7 +358,11 @@ fn prepaid_rules() {
             Error(IssueCode::Type, "extendParam.is_auto_renew"),
         ),
         ("is_auto_pay false", vec![Set("extendParam.is_auto_pay", json!(false))], Valid),
-        ("is_auto_pay 1", vec![Set("extendParam.is_auto_pay", json!(1))], Error(IssueCode::Type, "extendParam.is_auto_pay")),
+        (
+            "is_auto_pay 1",
+            vec![Set("extendParam.is_auto_pay", json!(1))],
+            Error(IssueCode::Type, "extendParam.is_auto_pay"),
+        ),
         (
             "postPaid ignores the period",
             vec![Set("extendParam.charge_mode", s("postPaid"))],
@@ -307,7 +373,11 @@ fn prepaid_rules() {
             vec![Remove("extendParam.charge_mode"), Set("extendParam.is_auto_pay", json!(true))],
             Warning(IssueCode::Ignored, "extendParam.is_auto_pay"),
         ),
-        ("unknown extendParam key", vec![Set("extendParam.periodNum", json!(1))], Error(IssueCode::UnknownField, "extendParam.periodNum")),
+        (
+            "unknown extendParam key",
+            vec![Set("extendParam.periodNum", json!(1))],
+            Error(IssueCode::UnknownField, "extendParam.periodNum"),
+        ),
     ];
     for (name, edits, expect) in cases {
         check(op, name, &edits, &Options::default(), expect);
@@ -360,7 +430,12 @@ fn region_rules() {
     let cases: Vec<(&str, Vec<Edit>, &str, Expect)> = vec![
         ("Beijing 4 offers 5_sbgp", set_type("5_sbgp"), "cn-north-4", Valid),
         ("Hong Kong offers 5_bgp", set_type("5_bgp"), "ap-southeast-1", Valid),
-        ("Hong Kong does not offer 5_sbgp", set_type("5_sbgp"), "ap-southeast-1", Error(IssueCode::Region, "publicip.type")),
+        (
+            "Hong Kong does not offer 5_sbgp",
+            set_type("5_sbgp"),
+            "ap-southeast-1",
+            Error(IssueCode::Region, "publicip.type"),
+        ),
         ("Dalian offers 5_telcom", set_type("5_telcom"), "cn-northeast-1", Valid),
         ("Dalian does not offer 5_bgp", set_type("5_bgp"), "cn-northeast-1", Error(IssueCode::Region, "publicip.type")),
         ("Guiyang 1 offers 5_bgp ([003])", set_type("5_bgp"), "cn-southwest-2", Valid),

@@ -17,7 +17,9 @@ pub(super) fn render(issue: &Issue) -> String {
         ),
         IssueCode::UnknownField => unknown_field(issue),
         IssueCode::Length => match (p.min, p.max) {
-            (Some(min), Some(max)) if min == max => format!("{field} must be exactly {max} characters long{}.", actual(p)),
+            (Some(min), Some(max)) if min == max => {
+                format!("{field} must be exactly {max} characters long{}.", actual(p))
+            }
             (Some(0) | None, Some(max)) => format!("{field} must be at most {max} characters long{}.", actual(p)),
             (Some(min), Some(max)) => format!("{field} must be {min} to {max} characters long{}.", actual(p)),
             _ => format!("{field} has the wrong length."),

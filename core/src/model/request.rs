@@ -87,7 +87,13 @@ pub struct BandwidthOption {
 impl BandwidthOption {
     /// A dedicated bandwidth.
     pub fn dedicated(name: impl Into<String>, size: i64) -> BandwidthOption {
-        BandwidthOption { share_type: ShareType::Per, id: None, name: Some(name.into()), size: Some(size), charge_mode: None }
+        BandwidthOption {
+            share_type: ShareType::Per,
+            id: None,
+            name: Some(name.into()),
+            size: Some(size),
+            charge_mode: None,
+        }
     }
 
     /// An existing shared bandwidth.

@@ -149,7 +149,12 @@ fn billing_period(facts: &Facts<'_>, issues: &mut Vec<Issue>) {
             issues.push(Issue::error("extendParam.period_num", IssueCode::Range, params));
         }
     } else {
-        let ignored = ["extendParam.period_type", "extendParam.period_num", "extendParam.is_auto_renew", "extendParam.is_auto_pay"];
+        let ignored = [
+            "extendParam.period_type",
+            "extendParam.period_num",
+            "extendParam.is_auto_renew",
+            "extendParam.is_auto_pay",
+        ];
         for path in ignored.into_iter().filter(|p| facts.given(p)) {
             issues.push(Issue::warning(path, IssueCode::Ignored, because(CHARGE_MODE, billing)));
         }

@@ -96,11 +96,7 @@ pub fn validate<N: Node>(operation: Operation, input: &N, options: &Options) -> 
         conditions::check(operation, &facts, options, &mut issues);
     }
     let has_error = issues.iter().any(Issue::is_error);
-    Validation {
-        operation,
-        issues,
-        body: if has_error { None } else { body.map(serde_json::Value::Object) },
-    }
+    Validation { operation, issues, body: if has_error { None } else { body.map(serde_json::Value::Object) } }
 }
 
 /// Validates a parsed JSON body.

@@ -113,7 +113,12 @@ fn text(path: &str, shape: &Shape<'_>, rule: Text) -> Checked {
         issues.push(Issue::error(
             path,
             IssueCode::Length,
-            Params { min: Some(rule.min.into()), max: Some(rule.max.into()), actual: Some(length), ..Params::default() },
+            Params {
+                min: Some(rule.min.into()),
+                max: Some(rule.max.into()),
+                actual: Some(length),
+                ..Params::default()
+            },
         ));
     }
     if rule.charset != Charset::Any {
