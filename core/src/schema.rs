@@ -179,7 +179,7 @@ pub struct Band {
 /// `bandwidth.size` granularity [003]: "≤300: 1; 300–1000: 50; >1000: 500". The bands
 /// overlap at their ends in the page; we read 300 as the last value of the step-1 band and
 /// 1000 as the last of the step-50 band (docs/decisions.md, decision 4).
-pub const BANDWIDTH_SIZE_BANDS: &[Band] =
+pub static BANDWIDTH_SIZE_BANDS: &[Band] =
     &[Band { up_to: 300, step: 1 }, Band { up_to: 1000, step: 50 }, Band { up_to: i64::MAX, step: 500 }];
 
 const fn text(min: u32, max: u32) -> Rule {
@@ -189,14 +189,14 @@ const fn text(min: u32, max: u32) -> Rule {
 const NAME: Rule = Rule::Text(Text { min: 1, max: 64, charset: Charset::Name, format: Format::Any });
 const IP_VERSIONS: &[i64] = &[4, 6];
 
-pub const PUBLICIP_CREATE: &[Field] = &[
+pub static PUBLICIP_CREATE: &[Field] = &[
     Field::new("type", true, Rule::Choice(EipType::KNOWN), "EIP line type; which ones a region offers varies"),
     Field::new("ip_version", false, Rule::IntChoice(IP_VERSIONS), "4 or 6; default 4").blank_means_default(),
     Field::new("alias", false, NAME, "EIP name: 1-64 digits, letters, Chinese characters, _ - ."),
     Field::new("port_id", false, text(36, 36), "Port to bind at creation: an existing port without an EIP"),
 ];
 
-pub const BANDWIDTH: &[Field] = &[
+pub static BANDWIDTH: &[Field] = &[
     Field::new("share_type", true, Rule::Choice(ShareType::KNOWN), "PER (dedicated) or WHOLE (shared; needs id)"),
     Field::new("id", false, text(1, 36), "Id of an existing shared (WHOLE) bandwidth"),
     Field::new(
@@ -220,7 +220,7 @@ pub const BANDWIDTH: &[Field] = &[
     .blank_means_default(),
 ];
 
-pub const EXTEND_PARAM: &[Field] = &[
+pub static EXTEND_PARAM: &[Field] = &[
     Field::new(
         "charge_mode",
         false,
@@ -238,29 +238,29 @@ pub const EXTEND_PARAM: &[Field] = &[
     Field::new("is_auto_pay", false, Rule::Bool, "Pay from the account balance at once; default false (order only)"),
 ];
 
-const ENTERPRISE_PROJECT_ID: Field = Field::new(
+static ENTERPRISE_PROJECT_ID: Field = Field::new(
     "enterprise_project_id",
     false,
     Rule::Text(Text { min: 0, max: 36, charset: Charset::Any, format: Format::UuidOrZero }),
     "A UUID with hyphens, or \"0\" (the default project)",
 );
 
-pub const CREATE: &[Field] = &[
+pub static CREATE: &[Field] = &[
     Field::new("publicip", true, Rule::Object(PUBLICIP_CREATE), "The EIP"),
     Field::new("bandwidth", true, Rule::Object(BANDWIDTH), "Its bandwidth"),
     ENTERPRISE_PROJECT_ID,
 ];
 
-pub const CREATE_PREPAID: &[Field] = &[
+pub static CREATE_PREPAID: &[Field] = &[
     Field::new("publicip", true, Rule::Object(PUBLICIP_CREATE), "The EIP"),
     Field::new("bandwidth", true, Rule::Object(BANDWIDTH), "Its bandwidth"),
     Field::new("extendParam", false, Rule::Object(EXTEND_PARAM), "Billing (prepaid) parameters"),
     ENTERPRISE_PROJECT_ID,
 ];
 
-pub const PUBLICIP_UPDATE: &[Field] = &[
+pub static PUBLICIP_UPDATE: &[Field] = &[
     Field::new("port_id", false, text(36, 36), "Port to bind to; absent or empty unbinds").blank_means_default(),
     Field::new("ip_version", false, Rule::IntChoice(IP_VERSIONS), "Convert to IPv4 (4) or IPv6 (6)"),
 ];
 
-pub const UPDATE: &[Field] = &[Field::new("publicip", true, Rule::Object(PUBLICIP_UPDATE), "The change")];
+pub static UPDATE: &[Field] = &[Field::new("publicip", true, Rule::Object(PUBLICIP_UPDATE), "The change")];
