@@ -1,8 +1,8 @@
 //! # eipkit-core
 //!
 //! The sans-IO core of eipkit, a client for Huawei Cloud Elastic Public IPs: request and
-//! response models, validation of every rule of the API reference, and (in later modules)
-//! request building, AK/SK signing and response parsing. No I/O, no async runtime, no wasm:
+//! response models, validation of every rule of the API reference, request building (one
+//! module per operation in [`operation`]), AK/SK signing ([`sign`]) and response parsing. No I/O, no async runtime, no wasm:
 //! callers bring their own transport.
 //!
 //! It never panics on any input; the lints below hold the library code to that.
@@ -19,16 +19,27 @@
         clippy::todo
     )
 )]
+// An `Issue` is a few hundred bytes; it is only ever returned on the error path.
+#![allow(clippy::result_large_err)]
 
+pub mod auth;
+pub mod config;
+mod encode;
+pub mod endpoint;
+pub mod error;
+pub mod http;
 pub mod issue;
 mod message;
 pub mod model;
 pub mod node;
+pub mod operation;
 pub mod region;
 pub mod schema;
+pub mod sign;
 pub mod time;
 pub mod validate;
 
+pub use error::{Error, ErrorKind};
 pub use issue::{Allowed, Issue, IssueCode, Params, Severity};
 pub use message::Locale;
 pub use model::RequestBody;

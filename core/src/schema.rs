@@ -3,7 +3,7 @@
 //! all derived from these tables, so each limit is written once. Rules that relate two
 //! fields live in `validate::conditions`.
 
-use crate::model::enums::{BandwidthChargeMode, BillingMode, EipType, PeriodType, ShareType};
+use crate::model::enums::{BandwidthChargeMode, BillingMode, EipType, PeriodType, PortStatus, ShareType};
 
 /// The request bodies eipkit validates.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -14,11 +14,20 @@ pub enum Operation {
     CreatePrepaidPublicip,
     /// `PUT /v1/{project_id}/publicips/{publicip_id}` (bind, unbind, convert) [004].
     UpdatePublicip,
+    /// The query of `GET /v1/{project_id}/publicips`.
+    ListPublicips,
+    /// The query of `GET /v1/{project_id}/ports` (VPC) [000].
+    ListPorts,
 }
 
 impl Operation {
-    pub const ALL: [Operation; 3] =
-        [Operation::CreatePublicip, Operation::CreatePrepaidPublicip, Operation::UpdatePublicip];
+    pub const ALL: [Operation; 5] = [
+        Operation::CreatePublicip,
+        Operation::CreatePrepaidPublicip,
+        Operation::UpdatePublicip,
+        Operation::ListPublicips,
+        Operation::ListPorts,
+    ];
 
     /// The body's top-level fields.
     pub fn fields(self) -> &'static [Field] {
@@ -26,6 +35,8 @@ impl Operation {
             Operation::CreatePublicip => CREATE,
             Operation::CreatePrepaidPublicip => CREATE_PREPAID,
             Operation::UpdatePublicip => UPDATE,
+            Operation::ListPublicips => LIST_PUBLICIPS_QUERY,
+            Operation::ListPorts => LIST_PORTS_QUERY,
         }
     }
 
@@ -35,6 +46,8 @@ impl Operation {
             Operation::CreatePublicip => "createPublicip",
             Operation::CreatePrepaidPublicip => "createPrepaidPublicip",
             Operation::UpdatePublicip => "updatePublicip",
+            Operation::ListPublicips => "listPublicips",
+            Operation::ListPorts => "listPorts",
         }
     }
 
@@ -124,6 +137,8 @@ pub enum Format {
 }
 
 impl Format {
+    /// The name in `format` issues' params. Ids and endpoints are checked outside the tables
+    /// (`crate::endpoint`) and use `"id"` and `"https_url"`.
     pub fn name(self) -> Option<&'static str> {
         match self {
             Format::Any => None,
@@ -264,3 +279,35 @@ pub static PUBLICIP_UPDATE: &[Field] = &[
 ];
 
 pub static UPDATE: &[Field] = &[Field::new("publicip", true, Rule::Object(PUBLICIP_UPDATE), "The change")];
+
+const LIMIT: Field =
+    Field::new("limit", false, Rule::Integer(Integer { min: 1, max: 2000, bands: &[] }), "Page size, 1-2000");
+const MARKER: Field = Field::new("marker", false, text(1, 64), "Id of the last item of the previous page");
+
+/// Query filters of the EIP list (scalar values; each becomes one `key=value`).
+pub static LIST_PUBLICIPS_QUERY: &[Field] = &[
+    LIMIT,
+    MARKER,
+    Field::new("id", false, text(1, 64), "Only this EIP"),
+    Field::new("ip_version", false, Rule::IntChoice(IP_VERSIONS), "4 or 6"),
+    Field::new("port_id", false, text(1, 64), "EIPs bound to this port"),
+    Field::new("public_ip_address", false, text(1, 64), "EIPs with this address"),
+    Field::new("private_ip_address", false, text(1, 64), "EIPs bound to this private address"),
+    Field::new("enterprise_project_id", false, text(1, 36), "A UUID, \"0\" or \"all_granted_eps\""),
+];
+
+/// Query filters of the VPC port list.
+pub static LIST_PORTS_QUERY: &[Field] = &[
+    LIMIT,
+    MARKER,
+    Field::new("device_id", false, text(1, 64), "Ports of this server (ECS id)"),
+    Field::new("id", false, text(1, 64), "Only this port"),
+    Field::new("name", false, text(0, 255), "Ports with this name"),
+    Field::new("status", false, Rule::Choice(PortStatus::KNOWN), "ACTIVE, BUILD or DOWN"),
+    Field::new("admin_state_up", false, Rule::Bool, "Administrative state"),
+    Field::new("network_id", false, text(1, 64), "Ports of this network"),
+    Field::new("mac_address", false, text(1, 64), "Ports with this MAC address"),
+    Field::new("device_owner", false, text(1, 128), "e.g. compute:xxx"),
+    Field::new("fixed_ips", false, text(1, 128), "\"ip_address=192.168.0.10\" or \"subnet_id=...\""),
+    Field::new("enterprise_project_id", false, text(1, 36), "A UUID or \"0\""),
+];

@@ -32,6 +32,20 @@ pub fn sdk_date(unix_seconds: i64) -> String {
     format!("{year:04}{month:02}{day:02}T{:02}{:02}{:02}Z", secs / 3_600, secs % 3_600 / 60, secs % 60)
 }
 
+/// Seconds since the epoch for an IMF-fixdate (`Sun, 06 Nov 1994 08:49:37 GMT`), the form
+/// `Retry-After` uses when it is not a number of seconds.
+pub fn parse_http_date(s: &str) -> Option<i64> {
+    const MONTHS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+    let mut parts = s.trim().split_ascii_whitespace();
+    let (_weekday, day, month, year, time, zone) =
+        (parts.next()?, parts.next()?, parts.next()?, parts.next()?, parts.next()?, parts.next()?);
+    if zone != "GMT" || parts.next().is_some() {
+        return None;
+    }
+    let month = MONTHS.iter().position(|m| *m == month)? as i64 + 1;
+    parse_utc(&format!("{year}-{month:02}-{day} {time}"))
+}
+
 fn number(part: &str) -> Option<i64> {
     if part.is_empty() || part.len() > 4 || !part.bytes().all(|b| b.is_ascii_digit()) {
         return None;
@@ -93,6 +107,13 @@ mod tests {
         {
             assert_eq!(parse_utc(bad), None, "{bad}");
         }
+    }
+
+    #[test]
+    fn http_dates() {
+        assert_eq!(parse_http_date("Sun, 06 Nov 1994 08:49:37 GMT"), Some(784_111_777));
+        assert_eq!(parse_http_date("Sun, 06 Nov 1994 08:49:37 PST"), None);
+        assert_eq!(parse_http_date("06 Nov 1994"), None);
     }
 
     #[test]

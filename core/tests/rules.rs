@@ -19,6 +19,8 @@ fn base(op: Operation) -> Value {
             "extendParam": { "charge_mode": "prePaid", "period_type": "month", "period_num": 1 }
         }),
         Operation::UpdatePublicip => json!({ "publicip": { "port_id": PORT } }),
+        Operation::ListPublicips => json!({ "limit": 10 }),
+        Operation::ListPorts => json!({ "device_id": "ea61f836-b52f-41bf-9d06-685644001d6f" }),
     }
 }
 
@@ -483,4 +485,40 @@ fn all_issues_are_reported_at_once() {
     ] {
         assert!(found.contains(&expected), "missing {expected:?} in {found:?}");
     }
+}
+
+#[test]
+fn list_query_rules() {
+    let s = |v: &str| json!(v);
+    let publicips: Vec<(&str, Vec<Edit>, Expect)> = vec![
+        ("first page", vec![Whole(json!({}))], Valid),
+        ("limit 2000", vec![Set("limit", json!(2000))], Valid),
+        ("limit 0", vec![Set("limit", json!(0))], Error(IssueCode::Range, "limit")),
+        ("limit \"10\"", vec![Set("limit", s("10"))], Error(IssueCode::Type, "limit")),
+        ("marker", vec![Set("marker", s(PORT))], Valid),
+        ("marker empty", vec![Set("marker", s(""))], Error(IssueCode::Length, "marker")),
+        ("ip_version filter", vec![Set("ip_version", json!(6))], Valid),
+        ("ip_version 5", vec![Set("ip_version", json!(5))], Error(IssueCode::Enum, "ip_version")),
+        ("a ports filter", vec![Set("device_id", s(PORT))], Error(IssueCode::UnknownField, "device_id")),
+        ("query not an object", vec![Whole(json!("limit=10"))], Error(IssueCode::Type, "")),
+    ];
+    for (name, edits, expect) in publicips {
+        check(Operation::ListPublicips, name, &edits, &Options::default(), expect);
+    }
+    let ports: Vec<(&str, Vec<Edit>, Expect)> = vec![
+        ("by server", vec![], Valid),
+        ("status ACTIVE", vec![Set("status", s("ACTIVE"))], Valid),
+        ("status active", vec![Set("status", s("active"))], Error(IssueCode::Enum, "status")),
+        ("admin_state_up true", vec![Set("admin_state_up", json!(true))], Valid),
+        ("admin_state_up \"true\"", vec![Set("admin_state_up", s("true"))], Error(IssueCode::Type, "admin_state_up")),
+        ("fixed_ips", vec![Set("fixed_ips", s("ip_address=192.168.0.75"))], Valid),
+        ("deviceId typo", vec![Set("deviceId", s(PORT))], Error(IssueCode::UnknownField, "deviceId")),
+    ];
+    for (name, edits, expect) in ports {
+        check(Operation::ListPorts, name, &edits, &Options::default(), expect);
+    }
+    let typo = validate_json(Operation::ListPorts, &json!({ "deviceId": "x" }), &Options::default());
+    assert_eq!(typo.issues()[0].params.suggestion.as_deref(), Some("device_id"));
+    let misplaced = validate_json(Operation::ListPublicips, &json!({ "device_id": "x" }), &Options::default());
+    assert_eq!(misplaced.issues()[0].params.accepted_by, Some("listPorts"));
 }

@@ -51,7 +51,13 @@ pub(super) fn render(issue: &Issue) -> String {
             p.value.as_ref().map(|v| format!(" {v}")).unwrap_or_default()
         ),
         IssueCode::Conflict => format!("{field} cannot be set together with {}.", p.field.unwrap_or("another field")),
-        IssueCode::Format => format!("{field} must be a UUID with hyphens (8-4-4-4-12 hex digits) or \"0\"."),
+        IssueCode::Format => match p.format {
+            Some("id") => format!("{field} must be an id: 1 to 64 ASCII letters, digits, \"-\" or \"_\"."),
+            Some("https_url") => format!(
+                "{field} must be an https:// URL (http:// only for a loopback host) without credentials, query or fragment."
+            ),
+            _ => format!("{field} must be a UUID with hyphens (8-4-4-4-12 hex digits) or \"0\"."),
+        },
         IssueCode::Region => match (&p.allowed, &p.value) {
             (Some(allowed), Some(value)) => format!(
                 "{field} \"{value}\" is not offered in region {}; it offers {}.",

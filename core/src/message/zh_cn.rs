@@ -49,7 +49,13 @@ pub(super) fn render(issue: &Issue) -> String {
             p.value.as_ref().map(|v| format!(" = {v}")).unwrap_or_default()
         ),
         IssueCode::Conflict => format!("{field} 不能与 {} 同时设置。", p.field.unwrap_or("其他字段")),
-        IssueCode::Format => format!("{field} 必须是带连字符的 UUID（8-4-4-4-12 位十六进制）或字符串“0”。"),
+        IssueCode::Format => match p.format {
+            Some("id") => format!("{field} 必须是 ID：1 到 64 个 ASCII 字母、数字、“-”或“_”。"),
+            Some("https_url") => {
+                format!("{field} 必须是 https:// URL（仅回环地址可用 http://），且不含凭据、查询串或片段。")
+            }
+            _ => format!("{field} 必须是带连字符的 UUID（8-4-4-4-12 位十六进制）或字符串“0”。"),
+        },
         IssueCode::Region => match (&p.allowed, &p.value) {
             (Some(allowed), Some(value)) => format!(
                 "区域 {} 不提供 {field} 的取值 \"{value}\"；可选值：{}。",

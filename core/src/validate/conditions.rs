@@ -54,6 +54,7 @@ pub(super) fn check(operation: Operation, facts: &Facts<'_>, options: &Options, 
             }
         }
         Operation::UpdatePublicip => port_or_ip_version(facts, issues),
+        Operation::ListPublicips | Operation::ListPorts => {}
     }
 }
 

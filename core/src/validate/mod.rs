@@ -4,7 +4,7 @@
 //! walk, so a body is checked exactly once on its way out.
 
 mod conditions;
-mod suggest;
+pub(crate) mod suggest;
 mod walk;
 
 use crate::issue::Issue;

@@ -1,0 +1,294 @@
+//! The options of `new EipClient(...)` and of the IAM token provider, read from any [`Node`]
+//! (a live JS object in the wasm layer) with every problem reported as an [`Issue`], so the
+//! binding layer re-implements no checks. Unknown keys get a did-you-mean, like bodies.
+
+use crate::endpoint::{Endpoint, check_id};
+use crate::issue::{Issue, IssueCode, Params};
+use crate::message::Locale;
+use crate::node::{Node, Shape};
+use crate::operation::Config;
+use crate::operation::iam_token::{PasswordAuth, ProjectScope};
+use crate::sign::{Credentials, Secret};
+use crate::validate::suggest;
+
+/// How calls are authenticated.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum AuthConfig {
+    Token(Secret),
+    AkSk(Credentials),
+    /// The caller's `tokenProvider` function supplies tokens (held by the binding layer).
+    Provider,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ClientConfig {
+    pub service: Config,
+    pub auth: AuthConfig,
+    pub region: Option<String>,
+    /// Per attempt.
+    pub timeout_ms: u32,
+    /// Extra attempts for requests that are safe to repeat.
+    pub retries: u32,
+    /// A caller-supplied `fetch` function is present (held by the binding layer).
+    pub custom_fetch: bool,
+    pub locale: Locale,
+}
+
+pub const DEFAULT_TIMEOUT_MS: u32 = 30_000;
+pub const DEFAULT_RETRIES: u32 = 2;
+
+impl ClientConfig {
+    pub fn from_node<N: Node>(node: &N) -> Result<ClientConfig, Vec<Issue>> {
+        const KEYS: &[&str] = &["endpoint", "projectId", "auth", "region", "timeoutMs", "retries", "fetch", "locale"];
+        let mut r = Reader::new(node, "", KEYS)?;
+        let endpoint = r.text("endpoint", true);
+        let project_id = r.text("projectId", true);
+        let auth = read_auth(&mut r);
+        let region = r.text("region", false);
+        let timeout_ms = r.int("timeoutMs", 1, 600_000).unwrap_or(DEFAULT_TIMEOUT_MS.into());
+        let retries = r.int("retries", 0, 10).unwrap_or(DEFAULT_RETRIES.into());
+        let custom_fetch = r.function("fetch");
+        let locale = r.text("locale", false).map_or(Locale::En, |tag| Locale::from_tag(&tag));
+        let service = match (endpoint, project_id) {
+            (Some(endpoint), Some(project_id)) => match Config::new(&endpoint, &project_id) {
+                Ok(service) => Some(service),
+                Err(issues) => {
+                    r.issues.extend(issues);
+                    None
+                }
+            },
+            _ => None,
+        };
+        match (r.finish(), service, auth) {
+            (Ok(()), Some(service), Some(auth)) => Ok(ClientConfig {
+                service,
+                auth,
+                region,
+                timeout_ms: u32::try_from(timeout_ms).unwrap_or(DEFAULT_TIMEOUT_MS),
+                retries: u32::try_from(retries).unwrap_or(DEFAULT_RETRIES),
+                custom_fetch,
+                locale,
+            }),
+            (Err(issues), ..) => Err(issues),
+            _ => Err(Vec::new()),
+        }
+    }
+}
+
+fn read_auth<N: Node>(r: &mut Reader<'_, N>) -> Option<AuthConfig> {
+    let node = r.node.member("auth");
+    if node.shape().is_missing() {
+        r.issues.push(Issue::error("auth", IssueCode::Required, Params::default()));
+        return None;
+    }
+    let mut a = match Reader::new(&node, "auth", &["token", "ak", "sk", "tokenProvider"]) {
+        Ok(reader) => reader,
+        Err(issues) => {
+            r.issues.extend(issues);
+            return None;
+        }
+    };
+    let token = a.text("token", false);
+    let ak = a.text("ak", false);
+    let sk = a.text("sk", false);
+    let provider = a.function("tokenProvider");
+    let styles = [token.is_some(), ak.is_some() || sk.is_some(), provider].iter().filter(|s| **s).count();
+    let auth = match (token, ak, sk, provider) {
+        _ if styles > 1 => {
+            let params = Params { expected: Some(AUTH_SHAPES), received: Some("several"), ..Params::default() };
+            a.issues.push(Issue::error("auth", IssueCode::Conflict, params));
+            None
+        }
+        (Some(token), ..) => Some(AuthConfig::Token(Secret::new(token))),
+        (_, Some(ak), Some(sk), _) => Some(AuthConfig::AkSk(Credentials::new(ak, sk))),
+        (_, Some(_), None, _) => {
+            a.issues.push(Issue::error("auth.sk", IssueCode::RequiredIf, given("auth.ak")));
+            None
+        }
+        (_, None, Some(_), _) => {
+            a.issues.push(Issue::error("auth.ak", IssueCode::RequiredIf, given("auth.sk")));
+            None
+        }
+        (.., true) => Some(AuthConfig::Provider),
+        _ if a.issues.is_empty() => {
+            let params = Params { expected: Some(AUTH_SHAPES), received: Some("object"), ..Params::default() };
+            a.issues.push(Issue::error("auth", IssueCode::Type, params));
+            None
+        }
+        _ => None,
+    };
+    if let Err(issues) = a.finish() {
+        r.issues.extend(issues);
+    }
+    auth
+}
+
+const AUTH_SHAPES: &str = "{ token }, { ak, sk } or { tokenProvider }";
+
+fn given(field: &'static str) -> Params {
+    Params { field: Some(field), ..Params::default() }
+}
+
+/// Options of the IAM token provider.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct IamConfig {
+    pub endpoint: Endpoint,
+    pub auth: PasswordAuth,
+    /// Renew this long before the token expires.
+    pub renew_before_ms: u32,
+    pub timeout_ms: u32,
+    pub custom_fetch: bool,
+}
+
+/// Renew ten minutes early: a call made just before expiry must not race it.
+pub const DEFAULT_RENEW_BEFORE_MS: u32 = 600_000;
+
+impl IamConfig {
+    pub fn from_node<N: Node>(node: &N) -> Result<IamConfig, Vec<Issue>> {
+        const KEYS: &[&str] = &[
+            "endpoint",
+            "domain",
+            "user",
+            "password",
+            "projectId",
+            "projectName",
+            "renewBeforeMs",
+            "timeoutMs",
+            "fetch",
+        ];
+        let mut r = Reader::new(node, "", KEYS)?;
+        let endpoint = r.text("endpoint", true).and_then(|url| match Endpoint::parse(&url, "endpoint") {
+            Ok(endpoint) => Some(endpoint),
+            Err(issue) => {
+                r.issues.push(issue);
+                None
+            }
+        });
+        let domain = r.text("domain", true);
+        let user = r.text("user", true);
+        let password = r.text("password", true);
+        let project = match (r.text("projectId", false), r.text("projectName", false)) {
+            (Some(_), Some(_)) => {
+                r.issues.push(Issue::error("projectName", IssueCode::Conflict, given("projectId")));
+                None
+            }
+            (Some(id), None) => {
+                check_id("projectId", &id).map_err(|i| r.issues.push(i)).ok().map(|()| ProjectScope::Id(id))
+            }
+            (None, Some(name)) => Some(ProjectScope::Name(name)),
+            (None, None) => {
+                r.issues.push(Issue::error("projectId", IssueCode::Required, Params::default()));
+                None
+            }
+        };
+        let renew_before_ms = r.int("renewBeforeMs", 0, 86_400_000).unwrap_or(DEFAULT_RENEW_BEFORE_MS.into());
+        let timeout_ms = r.int("timeoutMs", 1, 600_000).unwrap_or(DEFAULT_TIMEOUT_MS.into());
+        let custom_fetch = r.function("fetch");
+        r.finish()?;
+        match (endpoint, domain, user, password, project) {
+            (Some(endpoint), Some(domain), Some(user), Some(password), Some(project)) => Ok(IamConfig {
+                endpoint,
+                auth: PasswordAuth { domain, user, password: Secret::new(password), project },
+                renew_before_ms: u32::try_from(renew_before_ms).unwrap_or(DEFAULT_RENEW_BEFORE_MS),
+                timeout_ms: u32::try_from(timeout_ms).unwrap_or(DEFAULT_TIMEOUT_MS),
+                custom_fetch,
+            }),
+            _ => Err(Vec::new()),
+        }
+    }
+}
+
+/// Reads typed options from an object node, collecting issues.
+struct Reader<'a, N: Node> {
+    node: &'a N,
+    path: &'a str,
+    issues: Vec<Issue>,
+    keys: Vec<String>,
+    known: &'static [&'static str],
+}
+
+impl<'a, N: Node> Reader<'a, N> {
+    fn new(node: &'a N, path: &'a str, known: &'static [&'static str]) -> Result<Reader<'a, N>, Vec<Issue>> {
+        let shape = node.shape();
+        let keys = match shape {
+            Shape::Object => node.keys(),
+            _ => Err(shape.type_name()),
+        };
+        match keys {
+            Ok(keys) => Ok(Reader { node, path, issues: Vec::new(), keys, known }),
+            Err(received) => {
+                let params = Params { expected: Some("object"), received: Some(received), ..Params::default() };
+                Err(vec![Issue::error(path, IssueCode::Type, params)])
+            }
+        }
+    }
+
+    fn path(&self, key: &str) -> String {
+        if self.path.is_empty() { key.to_owned() } else { format!("{}.{key}", self.path) }
+    }
+
+    fn type_issue(&mut self, key: &str, expected: &'static str, shape: &Shape<'_>) {
+        let params = Params { expected: Some(expected), received: Some(shape.type_name()), ..Params::default() };
+        let path = self.path(key);
+        self.issues.push(Issue::error(path, IssueCode::Type, params));
+    }
+
+    /// A non-empty string.
+    fn text(&mut self, key: &str, required: bool) -> Option<String> {
+        let node = self.node.member(key);
+        match node.shape() {
+            Shape::Text(s) if !s.trim().is_empty() => Some(s.into_owned()),
+            shape if shape.is_missing() || matches!(&shape, Shape::Text(_)) => {
+                if required {
+                    let path = self.path(key);
+                    self.issues.push(Issue::error(path, IssueCode::Required, Params::default()));
+                }
+                None
+            }
+            shape => {
+                self.type_issue(key, "string", &shape);
+                None
+            }
+        }
+    }
+
+    fn int(&mut self, key: &str, min: i64, max: i64) -> Option<i64> {
+        let node = self.node.member(key);
+        match node.shape() {
+            Shape::Number(n) if n.fract() == 0.0 && (min as f64..=max as f64).contains(&n) => Some(n as i64),
+            Shape::Number(n) if n.fract() == 0.0 => {
+                let path = self.path(key);
+                let params = Params { min: Some(min), max: Some(max), ..Params::default() };
+                self.issues.push(Issue::error(path, IssueCode::Range, params));
+                None
+            }
+            shape if shape.is_missing() => None,
+            shape => {
+                self.type_issue(key, "integer", &shape);
+                None
+            }
+        }
+    }
+
+    fn function(&mut self, key: &str) -> bool {
+        let node = self.node.member(key);
+        match node.shape() {
+            Shape::Other("function") => true,
+            shape if shape.is_missing() => false,
+            shape => {
+                self.type_issue(key, "function", &shape);
+                false
+            }
+        }
+    }
+
+    fn finish(mut self) -> Result<(), Vec<Issue>> {
+        for key in self.keys.iter().filter(|k| !self.known.contains(&k.as_str())) {
+            let params =
+                Params { suggestion: suggest::closest(key, self.known).map(str::to_owned), ..Params::default() };
+            let path = if self.path.is_empty() { key.clone() } else { format!("{}.{key}", self.path) };
+            self.issues.push(Issue::error(path, IssueCode::UnknownField, params));
+        }
+        if self.issues.is_empty() { Ok(()) } else { Err(self.issues) }
+    }
+}

@@ -1,0 +1,350 @@
+//! Failures, split as smithy does: the input was refused before sending (`Validation`), the
+//! service answered with an error (`Service`), or its answer could not be understood
+//! (`Response`). Dispatch failures (network, timeout, abort) happen in the caller's transport;
+//! [`ErrorKind`] names all six so every layer reports them the same way.
+
+use crate::http::{Method, Response};
+use crate::issue::Issue;
+use crate::time::parse_http_date;
+use serde_json::Value;
+use std::fmt;
+
+/// The kinds of failure a user sees (`EipError.kind`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ErrorKind {
+    Validation,
+    Api,
+    Network,
+    Timeout,
+    Aborted,
+    Response,
+}
+
+impl ErrorKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ErrorKind::Validation => "validation",
+            ErrorKind::Api => "api",
+            ErrorKind::Network => "network",
+            ErrorKind::Timeout => "timeout",
+            ErrorKind::Aborted => "aborted",
+            ErrorKind::Response => "response",
+        }
+    }
+}
+
+/// Whether sending the same request again may succeed *and* is safe. Transient failures
+/// (network, timeout, 408, 429, 5xx) qualify for idempotent requests. A create (POST) that may
+/// have reached the service is never safe to repeat: it could buy a second EIP or place a
+/// second order. Only a 429 proves the service refused it unprocessed.
+pub fn is_retryable(kind: ErrorKind, status: Option<u16>, method: Method) -> bool {
+    match kind {
+        ErrorKind::Api if status == Some(429) => true,
+        ErrorKind::Api => method.is_idempotent() && matches!(status, Some(408 | 500 | 502 | 503 | 504)),
+        ErrorKind::Network | ErrorKind::Timeout => method.is_idempotent(),
+        ErrorKind::Validation | ErrorKind::Aborted | ErrorKind::Response => false,
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Error {
+    /// The input was refused before anything was sent.
+    Validation(Vec<Issue>),
+    /// The service answered with an error status.
+    Service(ServiceError),
+    /// The service's answer could not be understood (e.g. a 2xx whose body does not parse).
+    Response(ResponseError),
+}
+
+impl Error {
+    pub fn kind(&self) -> ErrorKind {
+        match self {
+            Error::Validation(_) => ErrorKind::Validation,
+            Error::Service(_) => ErrorKind::Api,
+            Error::Response(_) => ErrorKind::Response,
+        }
+    }
+
+    pub fn status(&self) -> Option<u16> {
+        match self {
+            Error::Validation(_) => None,
+            Error::Service(e) => Some(e.status),
+            Error::Response(e) => Some(e.status),
+        }
+    }
+
+    pub fn request_id(&self) -> Option<&str> {
+        match self {
+            Error::Validation(_) => None,
+            Error::Service(e) => e.request_id.as_deref(),
+            Error::Response(e) => e.request_id.as_deref(),
+        }
+    }
+
+    pub fn is_retryable(&self, method: Method) -> bool {
+        is_retryable(self.kind(), self.status(), method)
+    }
+}
+
+impl From<Vec<Issue>> for Error {
+    fn from(issues: Vec<Issue>) -> Error {
+        Error::Validation(issues)
+    }
+}
+
+impl From<Issue> for Error {
+    fn from(issue: Issue) -> Error {
+        Error::Validation(vec![issue])
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Error::Validation(issues) => {
+                let paths: Vec<&str> = issues.iter().filter(|i| i.is_error()).map(|i| i.path.as_str()).collect();
+                write!(f, "the request is invalid ({} issue(s): {})", paths.len(), paths.join(", "))
+            }
+            Error::Service(e) => write!(f, "{e}"),
+            Error::Response(e) => write!(f, "{}", e.message),
+        }
+    }
+}
+
+impl std::error::Error for Error {}
+
+/// The service's error answer, in whichever shape it came.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ServiceError {
+    pub status: u16,
+    /// The service's code, e.g. `VPC.0510`, `APIGW.0301`, a Neutron error type.
+    pub code: Option<String>,
+    pub message: String,
+    pub request_id: Option<String>,
+    pub retry_after: Option<RetryAfter>,
+}
+
+impl fmt::Display for ServiceError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match &self.code {
+            Some(code) => write!(f, "{code}: {}", self.message),
+            None => f.write_str(&self.message),
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ResponseError {
+    pub status: u16,
+    pub message: String,
+    pub request_id: Option<String>,
+}
+
+/// `Retry-After`: seconds, or a date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RetryAfter {
+    Seconds(u64),
+    /// Unix seconds.
+    At(i64),
+}
+
+impl RetryAfter {
+    pub fn parse(value: &str) -> Option<RetryAfter> {
+        let value = value.trim();
+        value.parse::<u64>().ok().map(RetryAfter::Seconds).or_else(|| parse_http_date(value).map(RetryAfter::At))
+    }
+
+    /// How long to wait from `now_ms` (Unix milliseconds).
+    pub fn delay_ms(self, now_ms: i64) -> u64 {
+        match self {
+            RetryAfter::Seconds(s) => s.saturating_mul(1000),
+            RetryAfter::At(at) => u64::try_from(at.saturating_mul(1000).saturating_sub(now_ms)).unwrap_or(0),
+        }
+    }
+}
+
+/// Longest service message kept (the EIP API documents 256 characters).
+const MAX_MESSAGE: usize = 512;
+
+/// Reads an error answer in every shape the service family uses: `{code, message}` (EIP),
+/// `{error_code, error_msg}` (API gateway), `{error: {code, message}}` (IAM),
+/// `{NeutronError: {type, message, detail}}`, `{"badRequest": {message, code}}`, or not JSON at
+/// all (a gateway's HTML page, an empty body).
+pub fn service_error(response: &Response) -> ServiceError {
+    let json: Option<Value> = serde_json::from_slice(&response.body).ok();
+    let (code, message, body_request_id) = json.as_ref().and_then(from_json).unwrap_or((None, None, None));
+    let message = message.filter(|m| !m.is_empty()).unwrap_or_else(|| describe_body(response));
+    ServiceError {
+        status: response.status,
+        code,
+        message: clean(&message),
+        request_id: response.request_id().or(body_request_id),
+        retry_after: response.header("retry-after").and_then(RetryAfter::parse),
+    }
+}
+
+type Parts = (Option<String>, Option<String>, Option<String>);
+
+fn from_json(value: &Value) -> Option<Parts> {
+    let object = value.as_object()?;
+    let text = |v: Option<&Value>| -> Option<String> {
+        match v? {
+            Value::String(s) => Some(s.clone()),
+            Value::Number(n) => Some(n.to_string()),
+            _ => None,
+        }
+    };
+    let request_id = text(object.get("request_id"));
+    if object.contains_key("code") || object.contains_key("message") {
+        return Some((text(object.get("code")), text(object.get("message")), request_id));
+    }
+    if object.contains_key("error_code") || object.contains_key("error_msg") {
+        return Some((text(object.get("error_code")), text(object.get("error_msg")), request_id));
+    }
+    if let Some(neutron) = object.get("NeutronError").and_then(Value::as_object) {
+        let message = match (text(neutron.get("message")), text(neutron.get("detail")).filter(|d| !d.is_empty())) {
+            (Some(m), Some(d)) => Some(format!("{m} ({d})")),
+            (m, d) => m.or(d),
+        };
+        return Some((text(neutron.get("type")), message, request_id));
+    }
+    // `{"error": {...}}` (IAM) and `{"badRequest": {...}}` (Nova-style): one object member.
+    let mut members = object.iter().filter(|(_, v)| v.is_object());
+    let (key, inner) = members.next()?;
+    let inner = inner.as_object()?;
+    let code = text(inner.get("code")).or_else(|| (key != "error").then(|| key.clone()));
+    let message = text(inner.get("message")).or_else(|| text(inner.get("title")));
+    Some((code, message, request_id.or_else(|| text(inner.get("request_id")))))
+}
+
+fn describe_body(response: &Response) -> String {
+    let body = String::from_utf8_lossy(&response.body);
+    let status = response.status;
+    if body.trim().is_empty() {
+        return format!("HTTP {status} with an empty body");
+    }
+    let lower = body.to_ascii_lowercase();
+    if lower.contains("<html") || lower.contains("<!doctype") {
+        let title = lower
+            .find("<title>")
+            .and_then(|start| body.get(start + 7..))
+            .and_then(|rest| rest.get(..rest.to_ascii_lowercase().find("</title>")?))
+            .map(str::trim)
+            .filter(|t| !t.is_empty());
+        return match title {
+            Some(t) => format!("HTTP {status} with an HTML page: {t}"),
+            None => format!("HTTP {status} with an HTML page"),
+        };
+    }
+    format!("HTTP {status} with a body that is not a recognised error: {}", body.chars().take(120).collect::<String>())
+}
+
+/// One line, printable, bounded.
+fn clean(message: &str) -> String {
+    let one_line: String = message
+        .chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect::<String>()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    match one_line.char_indices().nth(MAX_MESSAGE) {
+        Some((cut, _)) => format!("{}…", one_line.get(..cut).unwrap_or_default()),
+        None => one_line,
+    }
+}
+
+/// Replaces every occurrence of each secret in `text` with `***` (a service could echo a
+/// token back in a message; it must not reach a log through us).
+pub fn redact(text: &str, secrets: &[&str]) -> String {
+    secrets.iter().filter(|s| s.len() >= 4).fold(text.to_owned(), |t, s| t.replace(s, "***"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn answer(status: u16, body: &str) -> Response {
+        Response::new(status, vec![("X-Request-Id".into(), "req-1".into())], body)
+    }
+
+    #[test]
+    fn every_error_shape() {
+        let cases = [
+            (r#"{"code":"VPC.0510","message":"EIP is bound"}"#, Some("VPC.0510"), "EIP is bound"),
+            (
+                r#"{"error_code":"APIGW.0301","error_msg":"verify aksk signature fail","request_id":"x"}"#,
+                Some("APIGW.0301"),
+                "verify aksk signature fail",
+            ),
+            (
+                r#"{"error":{"code":401,"message":"The username or password is wrong.","title":"Unauthorized"}}"#,
+                Some("401"),
+                "The username or password is wrong.",
+            ),
+            (
+                r#"{"NeutronError":{"type":"PortNotFound","message":"Port x could not be found","detail":""}}"#,
+                Some("PortNotFound"),
+                "Port x could not be found",
+            ),
+            (r#"{"badRequest":{"message":"Invalid input","code":400}}"#, Some("400"), "Invalid input"),
+            (r#"{"itemNotFound":{"message":"gone"}}"#, Some("itemNotFound"), "gone"),
+            (
+                "<html><head><title>502 Bad Gateway</title></head><body>nginx</body></html>",
+                None,
+                "HTTP 502 with an HTML page: 502 Bad Gateway",
+            ),
+            ("", None, "HTTP 502 with an empty body"),
+            ("[1,2]", None, "HTTP 502 with a body that is not a recognised error: [1,2]"),
+        ];
+        for (body, code, message) in cases {
+            let e = service_error(&answer(502, body));
+            assert_eq!((e.code.as_deref(), e.message.as_str()), (code, message), "{body}");
+            assert_eq!(e.request_id.as_deref(), Some("req-1"));
+        }
+    }
+
+    #[test]
+    fn request_id_falls_back_to_the_body() {
+        let e = service_error(&Response::new(
+            401,
+            vec![],
+            r#"{"error_code":"APIGW.0301","error_msg":"x","request_id":"body-id"}"#,
+        ));
+        assert_eq!(e.request_id.as_deref(), Some("body-id"));
+    }
+
+    #[test]
+    fn retry_after_seconds_or_date() {
+        let r = Response::new(429, vec![("Retry-After".into(), "3".into())], "");
+        assert_eq!(service_error(&r).retry_after, Some(RetryAfter::Seconds(3)));
+        assert_eq!(RetryAfter::Seconds(3).delay_ms(0), 3000);
+        let at = RetryAfter::parse("Sun, 06 Nov 1994 08:49:37 GMT").unwrap();
+        assert_eq!(at.delay_ms(784_111_775_000), 2000);
+        assert_eq!(at.delay_ms(784_111_799_000), 0, "a past date means now");
+        assert_eq!(RetryAfter::parse("soon"), None);
+    }
+
+    #[test]
+    fn messages_are_one_bounded_line_and_secrets_are_redacted() {
+        let long = format!(r#"{{"code":"X","message":"line1\nline2\t{}"}}"#, "y".repeat(2000));
+        let e = service_error(&answer(500, &long));
+        assert!(e.message.starts_with("line1 line2 y") && e.message.chars().count() == MAX_MESSAGE + 1);
+        assert_eq!(redact("token abcd1234 rejected", &["abcd1234", ""]), "token *** rejected");
+    }
+
+    #[test]
+    fn retryable_tells_the_truth() {
+        use ErrorKind::*;
+        assert!(is_retryable(Api, Some(503), Method::Get));
+        assert!(!is_retryable(Api, Some(503), Method::Post), "a create may have happened");
+        assert!(is_retryable(Api, Some(429), Method::Post), "429: refused unprocessed");
+        assert!(!is_retryable(Api, Some(400), Method::Get));
+        assert!(!is_retryable(Api, Some(409), Method::Put));
+        assert!(is_retryable(Network, None, Method::Delete));
+        assert!(!is_retryable(Timeout, None, Method::Post));
+        assert!(!is_retryable(Aborted, None, Method::Get));
+        assert!(!is_retryable(Response, Some(200), Method::Get));
+        assert!(!is_retryable(Validation, None, Method::Get));
+    }
+}

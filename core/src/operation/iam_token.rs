@@ -1,0 +1,87 @@
+//! `POST {iam}/v3/auth/tokens`: an IAM token for a user and project (password method). The
+//! token comes back in the `X-Subject-Token` header and lives 24 hours (`token.expires_at`).
+
+use super::parse_json;
+use crate::endpoint::Endpoint;
+use crate::error::{Error, ResponseError};
+use crate::http::{Method, Request, Response};
+use crate::sign::Secret;
+use crate::time::parse_utc;
+use serde::Deserialize;
+use serde_json::json;
+
+pub const METHOD: Method = Method::Post;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PasswordAuth {
+    /// The account (domain) name.
+    pub domain: String,
+    /// The IAM user name.
+    pub user: String,
+    pub password: Secret,
+    pub project: ProjectScope,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ProjectScope {
+    Id(String),
+    /// A project name, e.g. the region id `cn-north-4`.
+    Name(String),
+}
+
+/// An issued token and when it stops working.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct IamToken {
+    pub token: Secret,
+    /// Unix milliseconds.
+    pub expires_at_ms: i64,
+}
+
+pub fn build(iam: &Endpoint, auth: &PasswordAuth) -> Request {
+    let project = match &auth.project {
+        ProjectScope::Id(id) => json!({ "id": id }),
+        ProjectScope::Name(name) => json!({ "name": name }),
+    };
+    let body = json!({
+        "auth": {
+            "identity": {
+                "methods": ["password"],
+                "password": { "user": { "name": auth.user, "password": auth.password.expose(), "domain": { "name": auth.domain } } }
+            },
+            "scope": { "project": project }
+        }
+    });
+    Request {
+        method: METHOD,
+        scheme: iam.scheme(),
+        authority: iam.authority().to_owned(),
+        path: iam.path("/v3/auth/tokens"),
+        query: Vec::new(),
+        headers: vec![("Content-Type".to_owned(), "application/json;charset=UTF-8".to_owned())],
+        body: serde_json::to_vec(&body).unwrap_or_default(),
+    }
+}
+
+#[derive(Deserialize)]
+struct Answer {
+    token: TokenBody,
+}
+
+#[derive(Deserialize)]
+struct TokenBody {
+    expires_at: String,
+}
+
+pub fn parse(response: &Response) -> Result<IamToken, Error> {
+    let answer: Answer = parse_json(response, "IAM token")?;
+    let unreadable = |message: String| {
+        Error::Response(ResponseError { status: response.status, message, request_id: response.request_id() })
+    };
+    let token = response.header("x-subject-token").map(str::trim).filter(|t| !t.is_empty()).ok_or_else(|| {
+        unreadable("the IAM answer has no X-Subject-Token header (is it exposed to this origin?)".into())
+    })?;
+    let expires_at = parse_utc(&answer.token.expires_at).ok_or_else(|| {
+        unreadable(format!("the IAM token's expires_at {:?} is not a UTC time", answer.token.expires_at))
+    })?;
+    Ok(IamToken { token: Secret::new(token), expires_at_ms: expires_at.saturating_mul(1000) })
+}

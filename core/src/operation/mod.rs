@@ -1,0 +1,115 @@
+//! One module per operation, each a pure pair: `build` (config + input → [`Request`]) and
+//! `parse` ([`Response`] → typed output or [`Error`]). The caller sends the request, with
+//! whatever transport it has, after [`crate::auth::authorize`] adds the credentials.
+
+pub mod create_prepaid_publicip;
+pub mod create_publicip;
+pub mod delete_publicip;
+pub mod iam_token;
+pub mod list_ports;
+pub mod list_publicips;
+pub mod show_publicip;
+pub mod update_publicip;
+
+use crate::endpoint::{Endpoint, check_id};
+use crate::error::{Error, ResponseError, service_error};
+use crate::http::{Method, Request, Response, canonical_query_order};
+use crate::issue::Issue;
+use crate::schema::Operation;
+use crate::validate::Checked;
+use serde::de::DeserializeOwned;
+use serde_json::Value;
+
+/// Where the EIP API is and which project it acts in.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Config {
+    pub endpoint: Endpoint,
+    pub project_id: String,
+}
+
+impl Config {
+    /// Checks both: the endpoint is https (http only on loopback), the project id is a safe
+    /// path segment. Issues name the JS option (`endpoint`, `projectId`).
+    pub fn new(endpoint: &str, project_id: &str) -> Result<Config, Vec<Issue>> {
+        let endpoint = Endpoint::parse(endpoint, "endpoint");
+        let project = check_id("projectId", project_id);
+        match (endpoint, project) {
+            (Ok(endpoint), Ok(())) => Ok(Config { endpoint, project_id: project_id.to_owned() }),
+            (e, p) => Err(e.err().into_iter().chain(p.err()).collect()),
+        }
+    }
+}
+
+const JSON: &str = "application/json;charset=UTF-8";
+
+/// A request under `/{version}/{project_id}/{resource}` with an optional JSON body.
+fn request(config: &Config, method: Method, version: &str, resource: &str, body: Option<&Value>) -> Request {
+    let path = config.endpoint.path(&format!("/{version}/{}/{resource}", config.project_id));
+    let mut headers = Vec::new();
+    let body = match body {
+        Some(body) => {
+            headers.push(("Content-Type".to_owned(), JSON.to_owned()));
+            serde_json::to_vec(body).unwrap_or_default()
+        }
+        None => Vec::new(),
+    };
+    Request {
+        method,
+        scheme: config.endpoint.scheme(),
+        authority: config.endpoint.authority().to_owned(),
+        path,
+        query: Vec::new(),
+        headers,
+        body,
+    }
+}
+
+/// The body a builder sends, if it was validated for this operation.
+fn checked_body(checked: &Checked, operation: Operation) -> Result<&Value, Error> {
+    if checked.operation() == operation {
+        Ok(checked.body())
+    } else {
+        Err(Error::Validation(vec![Issue::error(
+            "",
+            crate::IssueCode::Type,
+            crate::Params {
+                expected: Some(operation.js_name()),
+                received: Some(checked.operation().js_name()),
+                ..Default::default()
+            },
+        )]))
+    }
+}
+
+/// A validated query object as `key=value` pairs in canonical order.
+fn query_pairs(checked: &Checked) -> Vec<(String, String)> {
+    let mut pairs: Vec<(String, String)> = checked
+        .body()
+        .as_object()
+        .into_iter()
+        .flatten()
+        .map(|(key, value)| {
+            let value = match value {
+                Value::String(s) => s.clone(),
+                other => other.to_string(),
+            };
+            (key.clone(), value)
+        })
+        .collect();
+    canonical_query_order(&mut pairs);
+    pairs
+}
+
+/// A success answer's JSON, or the service's error. `what` names the answer in messages.
+fn parse_json<T: DeserializeOwned>(response: &Response, what: &str) -> Result<T, Error> {
+    if !response.is_success() {
+        return Err(Error::Service(service_error(response)));
+    }
+    serde_json::from_slice(&response.body).map_err(|e| {
+        Error::Response(ResponseError {
+            status: response.status,
+            message: format!("the {what} answer (HTTP {}) could not be read: {e}", response.status),
+            request_id: response.request_id(),
+        })
+    })
+}

@@ -1,0 +1,18 @@
+//! `GET /v1/{project_id}/publicips/{publicip_id}`: one EIP.
+
+use super::{Config, parse_json, request};
+use crate::endpoint::check_id;
+use crate::error::Error;
+use crate::http::{Method, Request, Response};
+use crate::model::PublicipResponse;
+
+pub const METHOD: Method = Method::Get;
+
+pub fn build(config: &Config, publicip_id: &str) -> Result<Request, Error> {
+    check_id("publicip_id", publicip_id)?;
+    Ok(request(config, METHOD, "v1", &format!("publicips/{publicip_id}"), None))
+}
+
+pub fn parse(response: &Response) -> Result<PublicipResponse, Error> {
+    parse_json(response, "show EIP")
+}
