@@ -1,2 +1,9 @@
-// The public API, shared by every runtime's entry once the module is instantiated.
-export { validateCreatePublicip, validateCreatePrepaidPublicip, validateUpdatePublicip } from "../pkg/eipkit.js";
+// The public API shared by every runtime's entry, given the instantiated wasm bindings and
+// a `ready` function (with `ready.isReady()`) that says when they are usable.
+import { createClientApi } from "./client.js";
+export { EipError } from "./error.js";
+
+export function createApi(wasm, ready) {
+  const { validateCreatePublicip, validateCreatePrepaidPublicip, validateUpdatePublicip } = wasm;
+  return { validateCreatePublicip, validateCreatePrepaidPublicip, validateUpdatePublicip, ...createClientApi(wasm, ready) };
+}

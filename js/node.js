@@ -1,8 +1,23 @@
 // Node entry: the wasm module is read from the package and instantiated synchronously at
 // import, so every export is usable at once (no init step in Node).
 import { readFileSync } from "node:fs";
-import { initSync } from "../pkg/eipkit.js";
+import * as wasm from "../pkg/eipkit.js";
+import { createApi } from "./api.js";
 
-initSync({ module: readFileSync(new URL("../pkg/eipkit_bg.wasm", import.meta.url)) });
+wasm.initSync({ module: readFileSync(new URL("../pkg/eipkit_bg.wasm", import.meta.url)) });
 
-export * from "./api.js";
+const ready = async () => {};
+ready.isReady = () => true;
+
+export { EipError } from "./error.js";
+export const {
+  validateCreatePublicip,
+  validateCreatePrepaidPublicip,
+  validateUpdatePublicip,
+  EipClient,
+  iamTokenProvider,
+  signRequest,
+} = createApi(wasm, ready);
+
+/** Node needs no initialisation; `init()` exists so code written for browsers runs here too. */
+export async function init() {}

@@ -1,8 +1,10 @@
 //! # eipkit (wasm)
 //!
-//! The thin wasm-bindgen layer over `eipkit-core`: it reads JS values, calls the core, and
-//! hands back plain JS objects. No rule lives here. A panic would trap the module for every
-//! later call, so this crate holds itself to the core's no-panic lints.
+//! The thin wasm-bindgen layer over `eipkit-core`: it reads JS values, calls the core's pure
+//! builders and parsers, and does the one thing the core cannot: I/O, through the runtime's
+//! `fetch` (gloo-net), with timeouts, abort signals and retries. No rule lives here. A panic
+//! would trap the module for every later call, so this crate holds itself to the core's
+//! no-panic lints.
 
 #![forbid(unsafe_code)]
 #![cfg_attr(
@@ -16,17 +18,29 @@
         clippy::todo
     )
 )]
+#![allow(clippy::result_large_err)]
 
+mod attempts;
+mod call_options;
+mod client;
+mod errors;
+mod iam;
 mod js_node;
+mod signing;
+mod timers;
+mod transport;
 mod validators;
 
+pub use client::RawClient;
+pub use iam::RawIamTokenProvider;
+pub use signing::sign_request;
 pub use validators::{validate_create_prepaid_publicip, validate_create_publicip, validate_update_publicip};
 
 use serde::Serialize;
 use wasm_bindgen::JsValue;
 
-/// Plain JS objects (not `Map`s) for everything handed back.
+/// Hands a Rust value to JS as plain objects, through JSON: exactly the wire JSON for response
+/// models (unknown fields included, large numbers rounded as `JSON.parse` does).
 pub(crate) fn to_js<T: Serialize + ?Sized>(value: &T) -> JsValue {
-    // Serialising these plain structs cannot fail; `undefined` is the no-panic fallback.
-    value.serialize(&serde_wasm_bindgen::Serializer::json_compatible()).unwrap_or(JsValue::UNDEFINED)
+    serde_json::to_string(value).ok().and_then(|json| js_sys::JSON::parse(&json).ok()).unwrap_or(JsValue::UNDEFINED)
 }

@@ -23,7 +23,7 @@ impl ValidateOptions {
 }
 
 #[derive(Serialize)]
-pub(crate) struct JsIssue<'a> {
+pub struct JsIssue<'a> {
     path: &'a str,
     code: IssueCode,
     severity: Severity,
@@ -31,7 +31,7 @@ pub(crate) struct JsIssue<'a> {
     params: &'a Params,
 }
 
-pub(crate) fn js_issues(issues: &[Issue], locale: Locale) -> Vec<JsIssue<'_>> {
+pub fn js_issues(issues: &[Issue], locale: Locale) -> Vec<JsIssue<'_>> {
     issues
         .iter()
         .map(|i| JsIssue {

@@ -3,7 +3,9 @@
 //! (`Response`). Dispatch failures (network, timeout, abort) happen in the caller's transport;
 //! [`ErrorKind`] names all six so every layer reports them the same way.
 
-use crate::http::{Method, Response};
+#[cfg(doc)]
+use crate::http::Method;
+use crate::http::Response;
 use crate::issue::Issue;
 use crate::time::parse_http_date;
 use serde_json::Value;
@@ -34,14 +36,15 @@ impl ErrorKind {
 }
 
 /// Whether sending the same request again may succeed *and* is safe. Transient failures
-/// (network, timeout, 408, 429, 5xx) qualify for idempotent requests. A create (POST) that may
-/// have reached the service is never safe to repeat: it could buy a second EIP or place a
-/// second order. Only a 429 proves the service refused it unprocessed.
-pub fn is_retryable(kind: ErrorKind, status: Option<u16>, method: Method) -> bool {
+/// (network, timeout, 408, 429, 5xx) qualify when the request is `safe_to_repeat` (see
+/// [`Method::is_idempotent`]). A create that may have reached the service is never safe to
+/// repeat: it could buy a second EIP or place a second order. Only a 429 proves the service
+/// refused a request unprocessed.
+pub fn is_retryable(kind: ErrorKind, status: Option<u16>, safe_to_repeat: bool) -> bool {
     match kind {
         ErrorKind::Api if status == Some(429) => true,
-        ErrorKind::Api => method.is_idempotent() && matches!(status, Some(408 | 500 | 502 | 503 | 504)),
-        ErrorKind::Network | ErrorKind::Timeout => method.is_idempotent(),
+        ErrorKind::Api => safe_to_repeat && matches!(status, Some(408 | 500 | 502 | 503 | 504)),
+        ErrorKind::Network | ErrorKind::Timeout => safe_to_repeat,
         ErrorKind::Validation | ErrorKind::Aborted | ErrorKind::Response => false,
     }
 }
@@ -81,8 +84,8 @@ impl Error {
         }
     }
 
-    pub fn is_retryable(&self, method: Method) -> bool {
-        is_retryable(self.kind(), self.status(), method)
+    pub fn is_retryable(&self, safe_to_repeat: bool) -> bool {
+        is_retryable(self.kind(), self.status(), safe_to_repeat)
     }
 }
 
@@ -335,16 +338,19 @@ mod tests {
 
     #[test]
     fn retryable_tells_the_truth() {
+        use crate::http::Method;
         use ErrorKind::*;
-        assert!(is_retryable(Api, Some(503), Method::Get));
-        assert!(!is_retryable(Api, Some(503), Method::Post), "a create may have happened");
-        assert!(is_retryable(Api, Some(429), Method::Post), "429: refused unprocessed");
-        assert!(!is_retryable(Api, Some(400), Method::Get));
-        assert!(!is_retryable(Api, Some(409), Method::Put));
-        assert!(is_retryable(Network, None, Method::Delete));
-        assert!(!is_retryable(Timeout, None, Method::Post));
-        assert!(!is_retryable(Aborted, None, Method::Get));
-        assert!(!is_retryable(Response, Some(200), Method::Get));
-        assert!(!is_retryable(Validation, None, Method::Get));
+        let get = Method::Get.is_idempotent();
+        let post = Method::Post.is_idempotent();
+        assert!(is_retryable(Api, Some(503), get));
+        assert!(!is_retryable(Api, Some(503), post), "a create may have happened");
+        assert!(is_retryable(Api, Some(429), post), "429: refused unprocessed");
+        assert!(!is_retryable(Api, Some(400), get));
+        assert!(!is_retryable(Api, Some(409), Method::Put.is_idempotent()));
+        assert!(is_retryable(Network, None, Method::Delete.is_idempotent()));
+        assert!(!is_retryable(Timeout, None, post));
+        assert!(!is_retryable(Aborted, None, get));
+        assert!(!is_retryable(Response, Some(200), get));
+        assert!(!is_retryable(Validation, None, get));
     }
 }

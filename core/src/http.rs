@@ -113,3 +113,66 @@ pub fn encode_query(query: &[(String, String)]) -> String {
 pub fn canonical_query_order(query: &mut [(String, String)]) {
     query.sort();
 }
+
+/// A URL taken apart for signing: scheme, `host[:port]` (lower case, default port dropped, as
+/// `fetch` sends `Host`), the path as given, and the query as decoded pairs (`+` is a space).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UrlParts {
+    pub scheme: String,
+    pub authority: String,
+    pub path: String,
+    pub query: Vec<(String, String)>,
+}
+
+impl UrlParts {
+    pub fn parse(url: &str) -> Option<UrlParts> {
+        let url = url.trim();
+        let url = url.split_once('#').map_or(url, |(before, _)| before);
+        let (scheme, rest) = url.split_once("://")?;
+        let scheme = scheme.to_ascii_lowercase();
+        if scheme != "https" && scheme != "http" {
+            return None;
+        }
+        let end = rest.find(['/', '?']).unwrap_or(rest.len());
+        let (authority, rest) = rest.split_at(end);
+        if authority.is_empty() || authority.contains('@') || authority.contains(char::is_whitespace) {
+            return None;
+        }
+        let (path, query) = rest.split_once('?').unwrap_or((rest, ""));
+        let default_port = if scheme == "https" { ":443" } else { ":80" };
+        let authority = authority.to_ascii_lowercase();
+        let authority = authority.strip_suffix(default_port).unwrap_or(&authority).to_owned();
+        let query = query
+            .split('&')
+            .filter(|pair| !pair.is_empty())
+            .map(|pair| {
+                let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
+                (crate::encode::decode(k, true), crate::encode::decode(v, true))
+            })
+            .collect();
+        let path = if path.is_empty() { "/".to_owned() } else { path.to_owned() };
+        Some(UrlParts { scheme, authority, path, query })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn url_parts() {
+        let u = UrlParts::parse("HTTPS://VPC.example.com:443/v1/p/ports?device_id=a%20b&x=1+2&flag#frag").unwrap();
+        assert_eq!(
+            (u.scheme.as_str(), u.authority.as_str(), u.path.as_str()),
+            ("https", "vpc.example.com", "/v1/p/ports")
+        );
+        assert_eq!(
+            u.query,
+            vec![("device_id".into(), "a b".into()), ("x".into(), "1 2".into()), ("flag".into(), String::new())]
+        );
+        assert_eq!(UrlParts::parse("http://127.0.0.1:8787").unwrap().path, "/");
+        for bad in ["ftp://x/", "no-scheme", "https:///p", "https://u:p@host/"] {
+            assert_eq!(UrlParts::parse(bad), None, "{bad}");
+        }
+    }
+}

@@ -34,6 +34,7 @@ pub mod model;
 pub mod node;
 pub mod operation;
 pub mod region;
+pub mod retry;
 pub mod schema;
 pub mod sign;
 pub mod time;

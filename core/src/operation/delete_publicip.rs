@@ -17,3 +17,8 @@ pub fn build(config: &Config, publicip_id: &str) -> Result<Request, Error> {
 pub fn parse(response: &Response) -> Result<(), Error> {
     if response.is_success() { Ok(()) } else { Err(Error::Service(service_error(response))) }
 }
+
+/// [`parse`], as JSON `null`.
+pub fn parse_value(response: &Response) -> Result<serde_json::Value, Error> {
+    parse(response).map(|()| serde_json::Value::Null)
+}

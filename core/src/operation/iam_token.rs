@@ -1,13 +1,12 @@
 //! `POST {iam}/v3/auth/tokens`: an IAM token for a user and project (password method). The
 //! token comes back in the `X-Subject-Token` header and lives 24 hours (`token.expires_at`).
 
-use super::parse_json;
+use super::{Shape, parse_value};
 use crate::endpoint::Endpoint;
 use crate::error::{Error, ResponseError};
 use crate::http::{Method, Request, Response};
 use crate::sign::Secret;
 use crate::time::parse_utc;
-use serde::Deserialize;
 use serde_json::json;
 
 pub const METHOD: Method = Method::Post;
@@ -62,26 +61,20 @@ pub fn build(iam: &Endpoint, auth: &PasswordAuth) -> Request {
     }
 }
 
-#[derive(Deserialize)]
-struct Answer {
-    token: TokenBody,
-}
-
-#[derive(Deserialize)]
-struct TokenBody {
-    expires_at: String,
-}
-
 pub fn parse(response: &Response) -> Result<IamToken, Error> {
-    let answer: Answer = parse_json(response, "IAM token")?;
+    const TOKEN: Shape = Shape {
+        expected: "{ token: { expires_at } }",
+        check: |v| v.pointer("/token/expires_at").is_some_and(serde_json::Value::is_string),
+    };
+    let answer = parse_value(response, "IAM token", TOKEN)?;
+    let expires_at = answer.pointer("/token/expires_at").and_then(serde_json::Value::as_str).unwrap_or_default();
     let unreadable = |message: String| {
         Error::Response(ResponseError { status: response.status, message, request_id: response.request_id() })
     };
     let token = response.header("x-subject-token").map(str::trim).filter(|t| !t.is_empty()).ok_or_else(|| {
         unreadable("the IAM answer has no X-Subject-Token header (is it exposed to this origin?)".into())
     })?;
-    let expires_at = parse_utc(&answer.token.expires_at).ok_or_else(|| {
-        unreadable(format!("the IAM token's expires_at {:?} is not a UTC time", answer.token.expires_at))
-    })?;
+    let expires_at = parse_utc(expires_at)
+        .ok_or_else(|| unreadable(format!("the IAM token's expires_at \"{expires_at}\" is not a UTC time")))?;
     Ok(IamToken { token: Secret::new(token), expires_at_ms: expires_at.saturating_mul(1000) })
 }

@@ -100,16 +100,57 @@ fn query_pairs(checked: &Checked) -> Vec<(String, String)> {
     pairs
 }
 
-/// A success answer's JSON, or the service's error. `what` names the answer in messages.
-fn parse_json<T: DeserializeOwned>(response: &Response, what: &str) -> Result<T, Error> {
+/// A success answer's JSON, checked for the shape the library relies on (`shape` names it in
+/// the message); or the service's error. Everything else the service sent is kept as it is:
+/// this is what the JS API returns, the wire JSON.
+fn parse_value(response: &Response, what: &str, shape: Shape) -> Result<Value, Error> {
     if !response.is_success() {
         return Err(Error::Service(service_error(response)));
     }
-    serde_json::from_slice(&response.body).map_err(|e| {
+    let unreadable = |detail: String| {
         Error::Response(ResponseError {
             status: response.status,
-            message: format!("the {what} answer (HTTP {}) could not be read: {e}", response.status),
+            message: format!("the {what} answer (HTTP {}) could not be read: {detail}", response.status),
+            request_id: response.request_id(),
+        })
+    };
+    let value: Value = serde_json::from_slice(&response.body).map_err(|e| unreadable(e.to_string()))?;
+    if (shape.check)(&value) { Ok(value) } else { Err(unreadable(format!("expected {}", shape.expected))) }
+}
+
+/// The typed form of a checked answer (for Rust callers).
+fn typed<T: DeserializeOwned>(response: &Response, value: Value) -> Result<T, Error> {
+    serde_json::from_value(value).map_err(|e| {
+        Error::Response(ResponseError {
+            status: response.status,
+            message: format!("the answer (HTTP {}) has an unexpected field: {e}", response.status),
             request_id: response.request_id(),
         })
     })
+}
+
+/// What an answer must look like for the library to use it.
+#[derive(Clone, Copy)]
+struct Shape {
+    expected: &'static str,
+    check: fn(&Value) -> bool,
+}
+
+fn is_text(value: &Value, pointer: &str) -> bool {
+    value.pointer(pointer).is_some_and(Value::is_string)
+}
+
+/// `{ "publicip": { "id": "..." } }`
+const PUBLICIP: Shape = Shape { expected: "{ publicip: { id } }", check: |v| is_text(v, "/publicip/id") };
+
+const PREPAID: Shape = Shape {
+    expected: "{ publicip: { id } } or { order_id, publicip_id }",
+    check: |v| is_text(v, "/publicip/id") || (is_text(v, "/order_id") && is_text(v, "/publicip_id")),
+};
+const PUBLICIPS: Shape = Shape { expected: "{ publicips: [{ id }] }", check: |v| list_of(v, "publicips") };
+const PORTS: Shape = Shape { expected: "{ ports: [{ id }] }", check: |v| list_of(v, "ports") };
+
+/// `{ "<key>": [ { "id": "..." }, ... ] }`
+fn list_of(value: &Value, key: &str) -> bool {
+    value.get(key).and_then(Value::as_array).is_some_and(|items| items.iter().all(|item| is_text(item, "/id")))
 }

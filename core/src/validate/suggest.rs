@@ -64,7 +64,7 @@ fn is_child_of(candidate: &str, parent: &str) -> bool {
 
 /// Case, whitespace, `_` and `-` do not make a different key to a person.
 fn normalise(key: &str) -> String {
-    key.chars().filter(|c| !c.is_whitespace() && *c != '_' && *c != '-').flat_map(char::to_lowercase).collect()
+    key.chars().filter(|c| !c.is_whitespace() && *c != '_' && *c != '-').map(|c| c.to_ascii_lowercase()).collect()
 }
 
 /// Levenshtein distance over characters.

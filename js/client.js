@@ -1,0 +1,118 @@
+// The client API over the wasm engine: EipClient, iamTokenProvider and signRequest. Each
+// runtime's entry instantiates the module its own way and calls `createClientApi(wasm, ready)`,
+// where `ready()` resolves once the module is usable (Node: at once; browsers: after init()).
+import { EipError } from "./error.js";
+
+/** Calls `fn`, turning whatever it throws or rejects with into an EipError. */
+async function guarded(operation, fn) {
+  try {
+    return await fn();
+  } catch (thrown) {
+    throw EipError.from(thrown, operation);
+  }
+}
+
+export function createClientApi(wasm, ready) {
+  class EipClient {
+    #options;
+    #raw;
+
+    constructor(options) {
+      this.#options = options;
+      // Where the module is already instantiated, bad options throw here, synchronously.
+      if (ready.isReady()) this.#engine();
+    }
+
+    #engine() {
+      if (!this.#raw) {
+        try {
+          this.#raw = new wasm.RawClient(this.#options);
+        } catch (thrown) {
+          throw EipError.from(thrown, "EipClient");
+        }
+      }
+      return this.#raw;
+    }
+
+    async #call(operation, ...args) {
+      await ready();
+      return guarded(operation, () => this.#engine()[operation](...args));
+    }
+
+    /** POST /v1/{project_id}/publicips (pay per use) → { publicip } */
+    createPublicip(body, options) { return this.#call("createPublicip", body, options); }
+    /** POST /v2.0/{project_id}/publicips → { publicip } | { order_id, publicip_id } */
+    createPrepaidPublicip(body, options) { return this.#call("createPrepaidPublicip", body, options); }
+    /** PUT /v1/{project_id}/publicips/{publicip_id} → { publicip } */
+    updatePublicip(publicipId, body, options) { return this.#call("updatePublicip", publicipId, body, options); }
+    /** Binds the EIP to a port → { publicip } */
+    bindPublicip(publicipId, portId, options) { return this.#call("bindPublicip", publicipId, portId, options); }
+    /** Unbinds the EIP → { publicip } */
+    unbindPublicip(publicipId, options) { return this.#call("unbindPublicip", publicipId, options); }
+    /** GET /v1/{project_id}/publicips/{publicip_id} → { publicip } */
+    showPublicip(publicipId, options) { return this.#call("showPublicip", publicipId, options); }
+    /** DELETE /v1/{project_id}/publicips/{publicip_id} → undefined */
+    async deletePublicip(publicipId, options) { await this.#call("deletePublicip", publicipId, options); }
+    /** GET /v1/{project_id}/ports → { ports } */
+    listPorts(query, options) { return this.#call("listPorts", query, options); }
+
+    /** GET /v1/{project_id}/publicips → { publicips }: one page (`limit`, `marker`, filters). */
+    async listPublicips(query, options) {
+      return (await this.#call("listPublicipsPage", query, options)).page;
+    }
+
+    /** Every page, in order: `for await (const page of client.listPublicipsPages({ limit: 100 }))`. */
+    async *listPublicipsPages(query = {}, options) {
+      let marker = query?.marker;
+      do {
+        const { page, nextMarker } = await this.#call("listPublicipsPage", { ...query, ...(marker ? { marker } : {}) }, options);
+        yield page;
+        marker = nextMarker;
+      } while (marker);
+    }
+
+    /** Every EIP, across pages: `for await (const eip of client.listAllPublicips())`. */
+    async *listAllPublicips(query, options) {
+      for await (const page of this.listPublicipsPages(query, options)) yield* page.publicips;
+    }
+  }
+
+  /**
+   * A token provider for `auth: { tokenProvider }` that signs in to IAM with a password,
+   * caches the token and renews it before it expires (one renewal at a time).
+   */
+  function iamTokenProvider(options) {
+    let raw;
+    const engine = () => {
+      if (!raw) {
+        try {
+          raw = new wasm.RawIamTokenProvider(options);
+        } catch (thrown) {
+          throw EipError.from(thrown, "iamToken");
+        }
+      }
+      return raw;
+    };
+    if (ready.isReady()) engine();
+    const provider = async ({ forceRefresh = false } = {}) => {
+      await ready();
+      return guarded("iamToken", () => engine().getToken({ forceRefresh }));
+    };
+    provider.invalidate = () => raw?.invalidate();
+    Object.defineProperty(provider, "expiresAt", { get: () => (raw?.expiresAt === undefined ? undefined : new Date(raw.expiresAt)) });
+    Object.defineProperty(provider, "issued", { get: () => raw?.issued ?? 0 });
+    return provider;
+  }
+
+  /** The AK/SK headers (`X-Sdk-Date`, `Authorization`) for a request you send yourself. */
+  function signRequest(request) {
+    if (!ready.isReady()) throw new EipError({ kind: "validation", message: "eipkit is not initialised: await init() first", operation: "signRequest" });
+    try {
+      return wasm.signRequest(request);
+    } catch (thrown) {
+      throw EipError.from(thrown, "signRequest");
+    }
+  }
+
+  return { EipClient, iamTokenProvider, signRequest };
+}

@@ -1,0 +1,38 @@
+// EipError: every failure of the client, with structured fields (API.md). A real Error
+// subclass, so `instanceof Error`, stack traces and `cause` work as users expect.
+
+const KINDS = new Set(["validation", "api", "network", "timeout", "aborted", "response"]);
+
+export class EipError extends Error {
+  /**
+   * @param {{ kind: string, message: string, operation?: string, status?: number, code?: string,
+   *           requestId?: string, issues?: object[], retryable?: boolean }} fields
+   * @param {{ cause?: unknown }} [options]
+   */
+  constructor(fields, options) {
+    super(fields.message, options);
+    this.name = "EipError";
+    this.kind = KINDS.has(fields.kind) ? fields.kind : "network";
+    this.operation = fields.operation;
+    if (fields.status !== undefined) this.status = fields.status;
+    if (fields.code !== undefined) this.code = fields.code;
+    if (fields.requestId !== undefined) this.requestId = fields.requestId;
+    if (fields.issues !== undefined) this.issues = fields.issues;
+    this.retryable = fields.retryable === true;
+  }
+
+  /** The fields as a plain object (what `JSON.stringify` shows). */
+  toJSON() {
+    const { name, kind, operation, status, code, message, requestId, issues, retryable } = this;
+    return { name, kind, operation, status, code, message, requestId, issues, retryable };
+  }
+
+  /** Wraps anything thrown inside eipkit as an EipError. */
+  static from(thrown, operation) {
+    if (thrown instanceof EipError) return thrown;
+    if (thrown && typeof thrown === "object" && thrown.__eipkit === true) return new EipError(thrown);
+    // Not eipkit's own failure object: a bug or an exotic runtime error. Keep it as the cause.
+    const message = thrown instanceof Error ? thrown.message : String(thrown);
+    return new EipError({ kind: "network", message, operation, retryable: false }, { cause: thrown });
+  }
+}

@@ -1,0 +1,105 @@
+//! `signRequest`: the AK/SK headers for any request a caller sends themselves.
+
+use crate::errors::Context;
+use crate::js_node::JsNode;
+use eipkit_core::http::UrlParts;
+use eipkit_core::node::{Node, Shape};
+use eipkit_core::sign::{Credentials, SigningInput, sign};
+use eipkit_core::{Issue, IssueCode, Locale, Params};
+use js_sys::{Date, Object, Reflect};
+use wasm_bindgen::prelude::*;
+
+/// Returns `{ "X-Sdk-Date", "Authorization" }` (and `X-Sdk-Content-Sha256` for a non-JSON
+/// `Content-Type`, as the official SDKs do) for `{ method, url, headers?, body?, ak, sk, date? }`.
+#[wasm_bindgen(js_name = signRequest)]
+pub fn sign_request(request: JsValue) -> Result<JsValue, JsValue> {
+    let node = JsNode::new(request.clone());
+    let mut issues = Vec::new();
+    let mut text = |key: &str, required: bool| match node.member(key).shape() {
+        Shape::Text(s) if !s.is_empty() => Some(s.into_owned()),
+        s if s.is_missing() && !required => None,
+        s if s.is_missing() || matches!(s, Shape::Text(_)) => {
+            issues.push(Issue::error(key, IssueCode::Required, Params::default()));
+            None
+        }
+        s => {
+            let params = Params { expected: Some("string"), received: Some(s.type_name()), ..Params::default() };
+            issues.push(Issue::error(key, IssueCode::Type, params));
+            None
+        }
+    };
+    let (method, url, body, ak, sk) =
+        (text("method", true), text("url", true), text("body", false), text("ak", true), text("sk", true));
+    let parts = url.as_deref().and_then(|u| {
+        let parts = UrlParts::parse(u);
+        if parts.is_none() {
+            issues.push(Issue::error(
+                "url",
+                IssueCode::Format,
+                Params { format: Some("https_url"), ..Params::default() },
+            ));
+        }
+        parts
+    });
+    let headers = read_headers(&node, &mut issues);
+    let unix_seconds = match Reflect::get(&request, &"date".into()) {
+        Ok(d) if d.is_undefined() => (Date::now() / 1000.0).floor() as i64,
+        Ok(d) => match d.dyn_into::<Date>().map(|d| d.get_time()) {
+            Ok(ms) if ms.is_finite() => (ms / 1000.0).floor() as i64,
+            _ => {
+                let params = Params { expected: Some("date"), ..Params::default() };
+                issues.push(Issue::error("date", IssueCode::Type, params));
+                0
+            }
+        },
+        Err(_) => 0,
+    };
+    let (Some(method), Some(parts), Some(ak), Some(sk), true) = (method, parts, ak, sk, issues.is_empty()) else {
+        let secrets = [];
+        return Err(Context { operation: "signRequest", locale: Locale::En, safe_to_repeat: false, secrets: &secrets }
+            .validation(&issues));
+    };
+    let signature = sign(
+        &SigningInput {
+            method: &method,
+            host: &parts.authority,
+            path: &parts.path,
+            query: &parts.query,
+            headers: &headers,
+            body: body.as_deref().unwrap_or_default().as_bytes(),
+        },
+        &Credentials::new(ak, sk),
+        unix_seconds,
+    );
+    let out = Object::new();
+    for (name, value) in signature.headers {
+        let _ = Reflect::set(&out, &name.into(), &value.into());
+    }
+    Ok(out.into())
+}
+
+fn read_headers(node: &JsNode, issues: &mut Vec<Issue>) -> Vec<(String, String)> {
+    let headers = node.member("headers");
+    match headers.shape() {
+        s if s.is_missing() => Vec::new(),
+        Shape::Object => headers
+            .keys()
+            .unwrap_or_default()
+            .into_iter()
+            .filter_map(|name| match headers.member(&name).shape() {
+                Shape::Text(value) => Some((name, value.into_owned())),
+                other => {
+                    let params =
+                        Params { expected: Some("string"), received: Some(other.type_name()), ..Params::default() };
+                    issues.push(Issue::error(format!("headers.{name}"), IssueCode::Type, params));
+                    None
+                }
+            })
+            .collect(),
+        other => {
+            let params = Params { expected: Some("object"), received: Some(other.type_name()), ..Params::default() };
+            issues.push(Issue::error("headers", IssueCode::Type, params));
+            Vec::new()
+        }
+    }
+}
