@@ -19,6 +19,9 @@ export class EipError extends Error {
     if (fields.requestId !== undefined) this.requestId = fields.requestId;
     if (fields.issues !== undefined) this.issues = fields.issues;
     this.retryable = fields.retryable === true;
+    // The brand the wasm engine looks for, so an EipError passing through it (say, from the
+    // IAM token provider) stays as it is. Not enumerable: it is not part of the error's data.
+    Object.defineProperty(this, "__eipkit", { value: true });
   }
 
   /** The fields as a plain object (what `JSON.stringify` shows). */

@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
 
 step "toolchain"
-bash scripts/setup.sh
+bash scripts/setup.sh --browser
 
 step "format and lints"
 cargo fmt --all --check
@@ -20,9 +20,13 @@ cargo test -p eipkit-core
 step "build the npm package"
 bash scripts/build.sh
 
-step "wasm-bindgen tests in Node"
-CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
-  cargo test --target wasm32-unknown-unknown -p eipkit --test wasm_node
+step "wasm-bindgen tests in Node and headless Chromium, against the emulator"
+source scripts/emulator.sh
+start_emulator --transition-ms 20
+export EIPKIT_EMULATOR_URL="$EMULATOR_URL"
+export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner
+cargo test --target wasm32-unknown-unknown -p eipkit --test wasm_node --test wasm_fetch_node
+CHROMEDRIVER=/usr/bin/chromedriver cargo test --target wasm32-unknown-unknown -p eipkit --test wasm_fetch_browser
 
 step "JS tests of the built package, the emulator, packaging"
 node --test tests/js/ tests/emulator/ tests/package/

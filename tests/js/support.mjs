@@ -1,0 +1,48 @@
+// Shared by the JS suites: an emulator per suite, and its control API.
+import { startEmulator } from "../emulator/index.mjs";
+
+export const PROJECT = "0605767a5c5d4e5e8c9f1a2b3c4d5e6f";
+export const TOKEN = "test-token";
+export const AK = "TESTAK0000000000000";
+export const SK = "testsecretkey0000000000000000000000000000";
+export const USER = { domain: "demo-domain", user: "demo-user", password: "demo-password" };
+/** web-01 (one port) and db-01 (two ports, one primary) of the demo seed. */
+export const WEB_SERVER = "ea61f836-b52f-41bf-9d06-685644001d6f";
+export const WEB_PORT = "02c72193-efec-42fb-853b-c33f2b802467";
+export const PER_BODY = { publicip: { type: "5_bgp" }, bandwidth: { share_type: "PER", name: "bw-test", size: 5 } };
+
+export async function emulator(options = {}) {
+  const emu = await startEmulator({ quiet: true, transitionMs: 20, ...options });
+  const control = async (method, path, body) => {
+    const res = await fetch(`${emu.url}/__emulator/${path}`, {
+      method,
+      headers: { "content-type": "application/json" },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    return res.status === 204 ? null : res.json();
+  };
+  return {
+    url: emu.url,
+    close: () => emu.close(),
+    reset: (body = {}) => control("POST", "reset", body),
+    fault: (fault, match = {}, times = 1) => control("POST", "faults", { fault, match, times }),
+    requests: async (operation) => (await control("GET", "requests")).filter((r) => !operation || r.operation === operation),
+    state: () => control("GET", "state"),
+    config: (body) => control("POST", "config", body),
+    control,
+  };
+}
+
+/** Resolves after `ms`. */
+export const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Polls until `predicate()` is truthy (for status transitions), failing after `ms`. */
+export async function eventually(predicate, ms = 2000) {
+  const end = Date.now() + ms;
+  for (;;) {
+    const value = await predicate();
+    if (value) return value;
+    if (Date.now() > end) throw new Error("condition not reached");
+    await sleep(10);
+  }
+}
