@@ -56,6 +56,17 @@ export function createClientApi(wasm, ready) {
     /** GET /v1/{project_id}/ports → { ports } */
     listPorts(query, options) { return this.#call("listPorts", query, options); }
 
+    /** Polls until the EIP's status is one of `wait.until` → { publicip } */
+    waitForPublicip(publicipId, wait, options) { return this.#call("waitForPublicip", publicipId, wait, options); }
+
+    /**
+     * The API reference's walkthrough in one call: the server's ports, a port, a new EIP, bound
+     * and ACTIVE → { publicip, port, orderId? }. `options.onProgress` gets an event per step.
+     * On failure after the EIP exists, what is safe to undo is undone; the EipError's `cleanup`
+     * says what was cleaned up and what is left behind.
+     */
+    bindNewPublicipToServer(input, options) { return this.#call("bindNewPublicipToServer", input, options); }
+
     /** GET /v1/{project_id}/publicips → { publicips }: one page (`limit`, `marker`, filters). */
     async listPublicips(query, options) {
       return (await this.#call("listPublicipsPage", query, options)).page;

@@ -6,7 +6,7 @@ const KINDS = new Set(["validation", "api", "network", "timeout", "aborted", "re
 export class EipError extends Error {
   /**
    * @param {{ kind: string, message: string, operation?: string, status?: number, code?: string,
-   *           requestId?: string, issues?: object[], retryable?: boolean }} fields
+   *           requestId?: string, issues?: object[], retryable?: boolean, cleanup?: object }} fields
    * @param {{ cause?: unknown }} [options]
    */
   constructor(fields, options) {
@@ -18,6 +18,7 @@ export class EipError extends Error {
     if (fields.code !== undefined) this.code = fields.code;
     if (fields.requestId !== undefined) this.requestId = fields.requestId;
     if (fields.issues !== undefined) this.issues = fields.issues;
+    if (fields.cleanup !== undefined) this.cleanup = fields.cleanup;
     this.retryable = fields.retryable === true;
     // The brand the wasm engine looks for, so an EipError passing through it (say, from the
     // IAM token provider) stays as it is. Not enumerable: it is not part of the error's data.
@@ -26,8 +27,8 @@ export class EipError extends Error {
 
   /** The fields as a plain object (what `JSON.stringify` shows). */
   toJSON() {
-    const { name, kind, operation, status, code, message, requestId, issues, retryable } = this;
-    return { name, kind, operation, status, code, message, requestId, issues, retryable };
+    const { name, kind, operation, status, code, message, requestId, issues, retryable, cleanup } = this;
+    return { name, kind, operation, status, code, message, requestId, issues, retryable, cleanup };
   }
 
   /** Wraps anything thrown inside eipkit as an EipError. */

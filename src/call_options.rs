@@ -7,6 +7,7 @@ use js_sys::Reflect;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::AbortSignal;
 
+#[derive(Clone, Default)]
 pub struct CallOptions {
     pub signal: Option<AbortSignal>,
     pub timeout_ms: Option<u32>,

@@ -21,11 +21,11 @@ use wasm_bindgen_futures::{JsFuture, future_to_promise};
 
 #[wasm_bindgen]
 pub struct RawClient {
-    inner: Rc<Inner>,
+    pub(crate) inner: Rc<Inner>,
 }
 
-struct Inner {
-    config: ClientConfig,
+pub(crate) struct Inner {
+    pub(crate) config: ClientConfig,
     transport: Transport,
     /// `auth.tokenProvider`, when the caller supplies tokens.
     provider: Option<Function>,
@@ -132,7 +132,7 @@ impl RawClient {
 
 /// The client methods, as JS names them.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Method {
+pub(crate) enum Method {
     CreatePublicip,
     CreatePrepaidPublicip,
     UpdatePublicip,
@@ -226,7 +226,7 @@ fn or_empty(query: JsValue) -> JsValue {
 }
 
 impl Inner {
-    fn context<'a>(&self, operation: &'a str, safe_to_repeat: bool, secrets: &'a [&'a str]) -> Context<'a> {
+    pub(crate) fn context<'a>(&self, operation: &'a str, safe_to_repeat: bool, secrets: &'a [&'a str]) -> Context<'a> {
         Context { operation, locale: self.config.locale, safe_to_repeat, secrets }
     }
 
@@ -240,7 +240,7 @@ impl Inner {
     }
 
     /// Validates an input for `operation`, with the client's region.
-    fn checked(&self, name: &str, operation: Operation, input: JsValue) -> Result<Checked, JsValue> {
+    pub(crate) fn checked(&self, name: &str, operation: Operation, input: JsValue) -> Result<Checked, JsValue> {
         let options = Options { region: self.config.region.clone() };
         validate(operation, &JsNode::new(input), &options)
             .into_checked()
@@ -248,7 +248,7 @@ impl Inner {
     }
 
     /// A path id given by the caller: a string (its format is checked by the builder).
-    fn id(&self, name: &str, value: &JsValue) -> Result<String, JsValue> {
+    pub(crate) fn id(&self, name: &str, value: &JsValue) -> Result<String, JsValue> {
         value.as_string().ok_or_else(|| {
             let received = eipkit_core::node::Node::shape(&JsNode::new(value.clone())).type_name();
             let params = Params { expected: Some("string"), received: Some(received), ..Params::default() };
@@ -257,7 +257,7 @@ impl Inner {
     }
 
     /// Turns a method's arguments into a validated call (no network yet).
-    fn prepare(&self, method: Method, [id, input]: [JsValue; 2]) -> Result<Call, JsValue> {
+    pub(crate) fn prepare(&self, method: Method, [id, input]: [JsValue; 2]) -> Result<Call, JsValue> {
         let name = method.name();
         Ok(match method {
             Method::CreatePublicip => Call::CreatePublicip(self.checked(name, Operation::CreatePublicip, input)?),
@@ -282,15 +282,21 @@ impl Inner {
         })
     }
 
-    /// Runs one call: options, a first build (so a bad id fails before any network), then the
-    /// retry loop. The answer is the service's JSON.
+    /// Runs one call with the caller's options (`{ signal?, timeoutMs? }`).
     pub(crate) async fn execute(&self, call: &Call, options: &JsValue) -> Result<serde_json::Value, JsValue> {
+        let options =
+            CallOptions::read(options).map_err(|issues| self.context(call.name(), false, &[]).validation(&issues))?;
+        self.execute_with(call, &options).await
+    }
+
+    /// Runs one call: a first build (so a bad id fails before any network), then the retry
+    /// loop. The answer is the service's JSON.
+    pub(crate) async fn execute_with(&self, call: &Call, options: &CallOptions) -> Result<serde_json::Value, JsValue> {
         let secrets = self.secrets();
         let secret_refs: Vec<&str> = secrets.iter().map(String::as_str).collect();
         let first = call.build(&self.config.service);
         let safe = first.as_ref().is_ok_and(|r| r.method.is_idempotent());
         let context = self.context(call.name(), safe, &secret_refs);
-        let options = CallOptions::read(options).map_err(|issues| context.validation(&issues))?;
         first.map_err(|e| context.error(&e))?;
         let attempts = Attempts {
             transport: &self.transport,

@@ -86,6 +86,11 @@ impl Context<'_> {
         })
     }
 
+    /// A failure the library decides (a status that will not come, a wait that ran out).
+    pub fn custom(&self, kind: ErrorKind, message: String, code: Option<String>) -> JsValue {
+        self.failure(kind, message, None, code, None)
+    }
+
     fn failure(
         &self,
         kind: ErrorKind,

@@ -30,6 +30,7 @@ mod signing;
 mod timers;
 mod transport;
 mod validators;
+mod walkthrough;
 
 pub use client::RawClient;
 pub use iam::RawIamTokenProvider;

@@ -33,10 +33,12 @@ pub enum IssueCode {
     Region,
     /// A field the service will ignore given the other fields (a warning).
     Ignored,
+    /// A referenced resource has nothing to offer (e.g. a server without a port to bind to).
+    NotFound,
 }
 
 impl IssueCode {
-    pub const ALL: [IssueCode; 13] = [
+    pub const ALL: [IssueCode; 14] = [
         IssueCode::Required,
         IssueCode::RequiredIf,
         IssueCode::Type,
@@ -50,6 +52,7 @@ impl IssueCode {
         IssueCode::Format,
         IssueCode::Region,
         IssueCode::Ignored,
+        IssueCode::NotFound,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -67,6 +70,7 @@ impl IssueCode {
             IssueCode::Format => "format",
             IssueCode::Region => "region",
             IssueCode::Ignored => "ignored",
+            IssueCode::NotFound => "not_found",
         }
     }
 }
@@ -86,6 +90,8 @@ pub enum Severity {
 pub enum Allowed {
     Text(&'static [&'static str]),
     Integer(&'static [i64]),
+    /// Values known only at run time (e.g. a server's port ids).
+    Owned(Vec<String>),
 }
 
 /// Structured details of an issue. Only the fields that matter for its code are set; the
@@ -141,6 +147,9 @@ pub struct Params {
     /// `region`: the region checked against.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub region: Option<String>,
+    /// `not_found`: what was looked for ("port").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub what: Option<&'static str>,
 }
 
 /// One finding of validation.

@@ -33,12 +33,14 @@ mod message;
 pub mod model;
 pub mod node;
 pub mod operation;
+mod reader;
 pub mod region;
 pub mod retry;
 pub mod schema;
 pub mod sign;
 pub mod time;
 pub mod validate;
+pub mod walkthrough;
 
 pub use error::{Error, ErrorKind};
 pub use issue::{Allowed, Issue, IssueCode, Params, Severity};

@@ -27,13 +27,17 @@ fn every_code() -> Vec<eipkit_core::Issue> {
         (Operation::CreatePublicip, json!({ "publicip": { "type": "5_sbgp" } }), Some("ap-southeast-1")),
         (Operation::UpdatePublicip, json!({ "publicip": { "port_id": "", "ip_version": 6 } }), None),
     ];
-    bodies
+    let mut issues: Vec<eipkit_core::Issue> = bodies
         .into_iter()
         .flat_map(|(op, body, region)| {
             let options = Options { region: region.map(str::to_owned) };
             validate_json(op, &body, &options).issues().to_vec()
         })
-        .collect()
+        .collect();
+    // The walkthrough's port choice: a server without ports.
+    let no_ports: [serde_json::Value; 0] = [];
+    issues.extend(eipkit_core::walkthrough::choose_port("ea61f836", &no_ports, None).err());
+    issues
 }
 
 #[test]

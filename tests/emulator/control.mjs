@@ -14,6 +14,9 @@ const SETTINGS = {
   transitionMs: (v) => Number.isInteger(v) && v >= 0,
   tokenTtlMs: (v) => Number.isInteger(v) && v >= 0,
   defaultPageSize: (v) => Number.isInteger(v) && v >= 1 && v <= 2000,
+  // EIPs that reach one of these statuses stay in it until the setting changes (tests of
+  // waits that never end, e.g. a bind stuck in BINDING).
+  holdStatuses: (v) => Array.isArray(v) && v.every((s) => typeof s === 'string'),
 };
 
 function applySettings(ctx, body, allowed) {
@@ -30,7 +33,13 @@ function applySettings(ctx, body, allowed) {
 }
 
 function currentSettings({ config }) {
-  return { seed: config.seed, transitionMs: config.transitionMs, tokenTtlMs: config.tokenTtlMs, defaultPageSize: config.defaultPageSize };
+  return {
+    seed: config.seed,
+    transitionMs: config.transitionMs,
+    tokenTtlMs: config.tokenTtlMs,
+    defaultPageSize: config.defaultPageSize,
+    holdStatuses: config.holdStatuses ?? [],
+  };
 }
 
 export function snapshot(ctx) {
@@ -71,7 +80,8 @@ export const CONTROL_ROUTES = [
     method: 'POST',
     pattern: '/__emulator/reset',
     handler(ctx, { body }) {
-      applySettings(ctx, body, ['seed', 'transitionMs', 'tokenTtlMs', 'defaultPageSize']);
+      ctx.config.holdStatuses = [];
+      applySettings(ctx, body, ['seed', 'transitionMs', 'tokenTtlMs', 'defaultPageSize', 'holdStatuses']);
       ctx.state.reset(ctx.config.seed);
       ctx.faults.clear();
       ctx.log.clear();
@@ -82,7 +92,7 @@ export const CONTROL_ROUTES = [
     method: 'POST',
     pattern: '/__emulator/config',
     handler(ctx, { body }) {
-      applySettings(ctx, body, ['transitionMs', 'tokenTtlMs', 'defaultPageSize']);
+      applySettings(ctx, body, ['transitionMs', 'tokenTtlMs', 'defaultPageSize', 'holdStatuses']);
       return ok(currentSettings(ctx));
     },
   },

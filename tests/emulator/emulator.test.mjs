@@ -817,6 +817,16 @@ describe('update EIP', () => {
     assert.equal((await put(other.id, { port_id: WEB01.port })).status, 200);
   });
 
+  it('holds EIPs in a status listed in holdStatuses until the setting changes', async () => {
+    const eip = await createDown(emu);
+    await control(emu, 'POST', '/config', { holdStatuses: ['BINDING'] });
+    assert.equal((await put(eip.id, { port_id: WEB01.port })).json.publicip.status, 'BINDING');
+    await new Promise((resolve) => setTimeout(resolve, TRANSITION_MS * 4));
+    assert.equal((await call(emu, 'GET', `${EIPS}/${eip.id}`)).json.publicip.status, 'BINDING', 'held');
+    await control(emu, 'POST', '/config', { holdStatuses: [] });
+    assert.equal((await call(emu, 'GET', `${EIPS}/${eip.id}`)).json.publicip.status, 'ACTIVE', 'released at once');
+  });
+
   it('converts between IPv4 and IPv6', async () => {
     const eip = await createDown(emu);
     const six = await put(eip.id, { ip_version: 6 });
@@ -1088,7 +1098,7 @@ describe('control API', () => {
     await createDown(emu);
     await control(emu, 'POST', '/faults', { match: { path: '/never' }, fault: { type: 'reset' } });
     const r = await control(emu, 'POST', '/reset', { seed: 'empty', transitionMs: 5, tokenTtlMs: 1000 });
-    assert.deepEqual(r.json, { seed: 'empty', transitionMs: 5, tokenTtlMs: 1000, defaultPageSize: 2000 });
+    assert.deepEqual(r.json, { seed: 'empty', transitionMs: 5, tokenTtlMs: 1000, defaultPageSize: 2000, holdStatuses: [] });
     const s = (await control(emu, 'GET', '/state')).json;
     assert.deepEqual([s.servers.length, s.ports.length, s.eips.length, s.bandwidths.length], [0, 0, 0, 1]);
     assert.deepEqual((await control(emu, 'GET', '/faults')).json, []);

@@ -133,7 +133,7 @@ async function handleApi(ctx, req, res, { requestId, rawPath, rawQuery, body }) 
         return;
       }
       if (!(await ctx.faults.delay(fault.ms))) return; // the emulator is closing
-      ctx.state.settle(ctx.now());
+      ctx.state.settle(ctx.now(), ctx.config.holdStatuses);
     }
 
     if (!match) throw errors.noRoute();
@@ -194,7 +194,7 @@ export function createRequestHandler(ctx) {
       if (req.method === 'OPTIONS') return answerPreflight(req, res);
       const [rawPath, rawQuery] = splitUrl(req.url);
       const body = await readBody(req);
-      ctx.state.settle(ctx.now());
+      ctx.state.settle(ctx.now(), ctx.config.holdStatuses);
       if (rawPath === '/__emulator' || rawPath.startsWith('/__emulator/')) {
         return handleControl(ctx, req, res, { requestId, rawPath, body });
       }

@@ -77,10 +77,10 @@ export class EmulatorState {
     eip.steps = statuses.map((status, i) => ({ status, at: now + (i + 1) * transitionMs }));
   }
 
-  /** Applies every transition that has come due. */
-  settle(now) {
+  /** Applies every transition that has come due; an EIP in a `hold` status stays there. */
+  settle(now, hold = []) {
     for (const eip of this.eips.values()) {
-      while (eip.steps.length > 0 && eip.steps[0].at <= now) {
+      while (eip.steps.length > 0 && eip.steps[0].at <= now && !hold.includes(eip.status)) {
         const { status } = eip.steps.shift();
         if (status === GONE) {
           this.eips.delete(eip.id);

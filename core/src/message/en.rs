@@ -70,6 +70,12 @@ pub(super) fn render(issue: &Issue) -> String {
             ),
         },
         IssueCode::Ignored => format!("{field} is ignored by the service{}.", when()),
+        IssueCode::NotFound => format!(
+            "{field} \"{}\" has no {} to use{}.",
+            p.value.as_deref().unwrap_or_default(),
+            p.what.unwrap_or("match"),
+            if p.what == Some("port") { " (an EIP binds to a server's network port)" } else { "" }
+        ),
     }
 }
 

@@ -44,6 +44,7 @@ fn allowed_items(allowed: &Allowed) -> Vec<String> {
     match allowed {
         Allowed::Text(values) => values.iter().map(|v| format!("\"{v}\"")).collect(),
         Allowed::Integer(values) => values.iter().map(i64::to_string).collect(),
+        Allowed::Owned(values) => values.iter().map(|v| format!("\"{v}\"")).collect(),
     }
 }
 

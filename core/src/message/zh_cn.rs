@@ -68,6 +68,14 @@ pub(super) fn render(issue: &Issue) -> String {
             ),
         },
         IssueCode::Ignored => format!("{}服务会忽略 {field}。", when()),
+        IssueCode::NotFound => format!(
+            "{field} \"{}\" 没有可用的{}。",
+            p.value.as_deref().unwrap_or_default(),
+            match p.what {
+                Some("port") => "网卡端口（弹性公网IP需绑定到云服务器的网卡）",
+                _ => "匹配项",
+            }
+        ),
     }
 }
 
