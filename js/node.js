@@ -14,6 +14,8 @@ export const {
   validateCreatePublicip,
   validateCreatePrepaidPublicip,
   validateUpdatePublicip,
+  fieldRules,
+  regions,
   EipClient,
   iamTokenProvider,
   signRequest,

@@ -31,4 +31,7 @@ CHROMEDRIVER=/usr/bin/chromedriver cargo test --target wasm32-unknown-unknown -p
 step "JS tests of the built package, the emulator, packaging"
 node --test tests/js/ tests/emulator/ tests/package/
 
+step "the console end to end in headless Chromium (screenshots in artifacts/e2e/)"
+node --test tests/e2e/
+
 step "all suites passed"

@@ -23,6 +23,7 @@
 mod attempts;
 mod call_options;
 mod client;
+mod describe;
 mod errors;
 mod iam;
 mod js_node;
@@ -33,6 +34,7 @@ mod validators;
 mod walkthrough;
 
 pub use client::RawClient;
+pub use describe::{field_rules, regions};
 pub use iam::RawIamTokenProvider;
 pub use signing::sign_request;
 pub use validators::{validate_create_prepaid_publicip, validate_create_publicip, validate_update_publicip};

@@ -280,6 +280,127 @@ pub static PUBLICIP_UPDATE: &[Field] = &[
 
 pub static UPDATE: &[Field] = &[Field::new("publicip", true, Rule::Object(PUBLICIP_UPDATE), "The change")];
 
+/// `extendParam.period_num` by `extendParam.period_type` [003]: months 1–9, years 1–3.
+pub static PERIOD_RANGES: &[(&str, i64, i64)] = &[("month", 1, 9), ("year", 1, 3)];
+
+/// One field of a body as the outside world sees it: the rule table flattened to dotted paths,
+/// for forms (limits, steps, allowed values) and generated types.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct FieldRule {
+    pub path: String,
+    pub required: bool,
+    /// "object", "text", "choice", "integer" or "boolean".
+    pub kind: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub min_length: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub max_length: Option<u32>,
+    /// "name": digits, letters, Chinese, `_ - .`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub charset: Option<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub format: Option<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub allowed: Option<crate::issue::Allowed>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub min: Option<i64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub max: Option<i64>,
+    /// Step bands: `{ upTo, step }`, ascending.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub steps: Option<Vec<StepBand>>,
+    /// Ranges that depend on another field's value (`{ field, value, min, max }`).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub range_when: Vec<RangeWhen>,
+    /// `""` is accepted and means the default.
+    pub blank_means_default: bool,
+    pub doc: &'static str,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct StepBand {
+    pub up_to: i64,
+    pub step: i64,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+pub struct RangeWhen {
+    pub field: &'static str,
+    pub value: &'static str,
+    pub min: i64,
+    pub max: i64,
+}
+
+/// Every field of `operation`'s body, depth first, in the reference's order.
+pub fn describe(operation: Operation) -> Vec<FieldRule> {
+    let mut out = Vec::new();
+    describe_into(operation.fields(), "", &mut out);
+    out
+}
+
+fn describe_into(fields: &'static [Field], prefix: &str, out: &mut Vec<FieldRule>) {
+    for field in fields {
+        let path = if prefix.is_empty() { field.key.to_owned() } else { format!("{prefix}.{}", field.key) };
+        let mut rule = FieldRule {
+            path: path.clone(),
+            required: field.required,
+            kind: "object",
+            min_length: None,
+            max_length: None,
+            charset: None,
+            format: None,
+            allowed: None,
+            min: None,
+            max: None,
+            steps: None,
+            range_when: Vec::new(),
+            blank_means_default: field.blank_means_default,
+            doc: field.doc,
+        };
+        match field.rule {
+            Rule::Object(children) => {
+                out.push(rule);
+                describe_into(children, &path, out);
+                continue;
+            }
+            Rule::Text(t) => {
+                rule.kind = "text";
+                rule.min_length = Some(t.min);
+                rule.max_length = Some(t.max);
+                rule.charset = (t.charset == Charset::Name).then_some("name");
+                rule.format = t.format.name();
+            }
+            Rule::Choice(values) => {
+                rule.kind = "choice";
+                rule.allowed = Some(crate::issue::Allowed::Text(values));
+            }
+            Rule::IntChoice(values) => {
+                rule.kind = "choice";
+                rule.allowed = Some(crate::issue::Allowed::Integer(values));
+            }
+            Rule::Integer(i) => {
+                rule.kind = "integer";
+                rule.min = Some(i.min);
+                rule.max = Some(i.max);
+                if !i.bands.is_empty() {
+                    rule.steps =
+                        Some(i.bands.iter().map(|b| StepBand { up_to: b.up_to.min(i.max), step: b.step }).collect());
+                }
+                if path == "extendParam.period_num" {
+                    rule.range_when = PERIOD_RANGES
+                        .iter()
+                        .map(|&(value, min, max)| RangeWhen { field: "extendParam.period_type", value, min, max })
+                        .collect();
+                }
+            }
+            Rule::Bool => rule.kind = "boolean",
+        }
+        out.push(rule);
+    }
+}
+
 const LIMIT: Field =
     Field::new("limit", false, Rule::Integer(Integer { min: 1, max: 2000, bands: &[] }), "Page size, 1-2000");
 const MARKER: Field = Field::new("marker", false, text(1, 64), "Id of the last item of the previous page");

@@ -4,9 +4,9 @@
 
 use super::Options;
 use crate::issue::{Allowed, Issue, IssueCode, Params};
-use crate::model::enums::{BillingMode, PeriodType, ShareType};
+use crate::model::enums::{BillingMode, ShareType};
 use crate::region;
-use crate::schema::Operation;
+use crate::schema::{Operation, PERIOD_RANGES};
 use serde_json::{Map, Value};
 
 pub(super) struct Facts<'a> {
@@ -142,12 +142,14 @@ fn billing_period(facts: &Facts<'_>, issues: &mut Vec<Issue>) {
                 issues.push(Issue::error(path, IssueCode::RequiredIf, because(CHARGE_MODE, billing)));
             }
         }
-        let year = PeriodType::Year.as_str();
-        if facts.text("extendParam.period_type") == Some(year)
-            && facts.int("extendParam.period_num").is_some_and(|n| n > 3)
-        {
-            let params = Params { min: Some(1), max: Some(3), ..because("extendParam.period_type", year) };
-            issues.push(Issue::error("extendParam.period_num", IssueCode::Range, params));
+        // The field's own rule holds the widest range; the period type may narrow it.
+        let period_type = facts.text("extendParam.period_type");
+        let range = PERIOD_RANGES.iter().find(|(t, ..)| Some(*t) == period_type);
+        if let (Some(&(t, min, max)), Some(n)) = (range, facts.int("extendParam.period_num")) {
+            if !(min..=max).contains(&n) {
+                let params = Params { min: Some(min), max: Some(max), ..because("extendParam.period_type", t) };
+                issues.push(Issue::error("extendParam.period_num", IssueCode::Range, params));
+            }
         }
     } else {
         let ignored = [

@@ -1,0 +1,35 @@
+// Browser, bundler and Deno entry: the wasm module is fetched next to this file (bundlers such
+// as Vite follow the `new URL(..., import.meta.url)` in the glue) and instantiated by `init()`.
+// Every async export calls `init()` itself; the synchronous ones (validators, fieldRules,
+// regions, signRequest) need `await init()` first.
+import initWasm, * as wasm from "../pkg/eipkit.js";
+import { createApi } from "./api.js";
+
+let initialising;
+let initialised = false;
+
+/**
+ * Loads and instantiates the wasm module. Safe to call any number of times: later calls return
+ * the first call's promise. `source` (optional): a URL, Response, bytes or a WebAssembly.Module.
+ */
+export function init(source) {
+  initialising ??= initWasm(source === undefined ? undefined : { module_or_path: source }).then(() => {
+    initialised = true;
+  });
+  return initialising;
+}
+
+const ready = () => init();
+ready.isReady = () => initialised;
+
+export { EipError } from "./error.js";
+export const {
+  validateCreatePublicip,
+  validateCreatePrepaidPublicip,
+  validateUpdatePublicip,
+  fieldRules,
+  regions,
+  EipClient,
+  iamTokenProvider,
+  signRequest,
+} = createApi(wasm, ready);

@@ -1,0 +1,37 @@
+//! What forms and tools need to know about the rules, straight from the core's tables:
+//! `fieldRules(operation)` and `regions()`.
+
+use crate::errors::Context;
+use crate::to_js;
+use eipkit_core::schema::{Operation, describe};
+use eipkit_core::{Issue, IssueCode, Locale, Params, region};
+use serde_json::json;
+use wasm_bindgen::prelude::*;
+
+/// Every field of an operation's input (`"createPublicip"`, `"createPrepaidPublicip"`,
+/// `"updatePublicip"`, `"listPublicips"`, `"listPorts"`) with its limits, steps and values.
+#[wasm_bindgen(js_name = fieldRules)]
+pub fn field_rules(operation: JsValue) -> Result<JsValue, JsValue> {
+    let name = operation.as_string().unwrap_or_default();
+    match Operation::ALL.into_iter().find(|op| op.js_name() == name) {
+        Some(op) => Ok(to_js(&describe(op))),
+        None => {
+            static NAMES: [&str; 5] =
+                ["createPublicip", "createPrepaidPublicip", "updatePublicip", "listPublicips", "listPorts"];
+            let params = Params { allowed: Some(eipkit_core::Allowed::Text(&NAMES)), ..Params::default() };
+            let issue = Issue::error("operation", IssueCode::Enum, params);
+            Err(Context { operation: "fieldRules", locale: Locale::En, safe_to_repeat: false, secrets: &[] }
+                .validation(&[issue]))
+        }
+    }
+}
+
+/// The regions eipkit knows, with the EIP types each offers ([003], [004]).
+#[wasm_bindgen]
+pub fn regions() -> JsValue {
+    let list: Vec<_> = region::REGIONS
+        .iter()
+        .map(|r| json!({ "id": r.id, "nameZh": r.name_zh, "nameEn": r.name_en, "eipTypes": r.eip_types }))
+        .collect();
+    to_js(&list)
+}

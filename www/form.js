@@ -1,0 +1,200 @@
+// The create form. Every limit, allowed value and step comes from eipkit's `fieldRules`, every
+// message from its validators: the page re-implements no rule.
+import { fieldRules, regions, validateCreatePublicip, validateCreatePrepaidPublicip } from "/eipkit/js/web.js";
+import { t, getLocale } from "./i18n.js";
+
+const RULES = new Map(fieldRules("createPrepaidPublicip").map((rule) => [rule.path, rule]));
+const REGIONS = regions();
+
+const $ = (id) => document.getElementById(id);
+const control = (path) => $(`f-${path}`);
+
+export class CreateForm {
+  #form = $("create-form");
+  #touched = new Set();
+  #showAll = false;
+  /** The status line holds this form's "fix the errors" note (and nothing else's message). */
+  #statusIsOurs = false;
+  #region;
+
+  constructor({ region, onSubmit }) {
+    this.#region = region;
+    for (const field of this.#fields()) this.#decorate(field);
+    this.#form.addEventListener("input", (event) => this.#edited(event));
+    this.#form.addEventListener("change", (event) => this.#edited(event));
+    this.#form.addEventListener("submit", (event) => {
+      event.preventDefault();
+      this.#showAll = true;
+      const result = this.validate();
+      if (result.ok) {
+        onSubmit({ serverId: $("server").value, create: this.body() });
+      } else {
+        $("form-status").textContent = t("fixErrors", new Set(result.issues.filter((i) => i.severity === "error").map((i) => i.path)).size);
+        this.#statusIsOurs = true;
+        this.#form.querySelector("[aria-invalid=true]")?.focus();
+      }
+    });
+    this.relabel();
+  }
+
+  get prepaid() {
+    return this.#form.elements.billing.value === "prePaid";
+  }
+
+  set region(region) {
+    this.#region = region;
+    this.#fillTypes();
+    this.validate();
+  }
+
+  /** Re-renders everything that depends on the language. */
+  relabel() {
+    for (const path of ["bandwidth.share_type", "bandwidth.charge_mode", "publicip.ip_version", "extendParam.period_type"]) {
+      this.#fillChoices(path, RULES.get(path).allowed);
+    }
+    this.#fillTypes();
+    for (const field of this.#fields()) this.#hint(field);
+    this.validate();
+  }
+
+  /** The body as the user has filled it, in the service's own JSON. */
+  body() {
+    const body = {};
+    for (const field of this.#fields()) {
+      if (!this.#visible(field)) continue;
+      const value = this.#value(field);
+      if (value !== undefined) set(body, field.dataset.path, value);
+    }
+    if (this.prepaid) set(body, "extendParam.charge_mode", "prePaid");
+    return body;
+  }
+
+  /** Validates with eipkit and shows each issue next to its field. */
+  validate() {
+    const validate = this.prepaid ? validateCreatePrepaidPublicip : validateCreatePublicip;
+    const result = validate(this.body(), { locale: getLocale(), region: this.#region });
+    const byPath = new Map();
+    for (const issue of result.issues) byPath.set(issue.path, [...(byPath.get(issue.path) ?? []), issue]);
+    const elsewhere = [];
+    for (const [path, issues] of byPath) if (!$(`f-${path}`) || !this.#visible($(`f-${path}`).closest(".field"))) elsewhere.push(...issues);
+    for (const field of this.#fields()) {
+      const path = field.dataset.path;
+      const shown = this.#showAll || this.#touched.has(path) ? byPath.get(path) ?? [] : [];
+      const message = $(`m-${path}`);
+      message.textContent = shown.map((i) => i.message).join(" ");
+      message.className = `message ${shown.some((i) => i.severity === "error") ? "error" : shown.length ? "warning" : ""}`;
+      control(path).setAttribute("aria-invalid", String(shown.some((i) => i.severity === "error")));
+    }
+    $("body-messages").textContent = this.#showAll ? elsewhere.map((i) => i.message).join(" ") : "";
+    if (result.ok && this.#statusIsOurs) {
+      $("form-status").textContent = "";
+      this.#statusIsOurs = false;
+    }
+    return result;
+  }
+
+  setBusy(busy) {
+    $("submit").disabled = busy;
+    $("cancel").hidden = !busy;
+  }
+
+  #fields() {
+    return [...this.#form.querySelectorAll(".field[data-path]")];
+  }
+
+  #visible(field) {
+    if (field.closest("fieldset")?.hidden || field.hidden) return false;
+    return true;
+  }
+
+  #value(field) {
+    const input = control(field.dataset.path);
+    const rule = RULES.get(field.dataset.path);
+    if (rule.kind === "boolean") return input.checked;
+    if (input.value === "") return undefined;
+    if (rule.kind === "integer") return Number(input.value);
+    if (rule.kind === "choice" && typeof rule.allowed[0] === "number") return Number(input.value);
+    return input.value;
+  }
+
+  #edited(event) {
+    const field = event.target.closest(".field[data-path]");
+    if (field) this.#touched.add(field.dataset.path);
+    if (event.target.name === "billing") $("prepaid-fields").hidden = !this.prepaid;
+    if (field?.dataset.path === "bandwidth.share_type") this.#showForShare();
+    if (field?.dataset.path === "extendParam.period_type" || field?.dataset.path === "bandwidth.size") {
+      for (const f of this.#fields()) this.#hint(f);
+    }
+    this.validate();
+  }
+
+  /** Shows the bandwidth fields that matter for the chosen share type. */
+  #showForShare() {
+    const share = control("bandwidth.share_type").value;
+    for (const field of this.#form.querySelectorAll("[data-when-share]")) field.hidden = field.dataset.whenShare !== share;
+  }
+
+  /** Limits as input attributes, a hint, and a live message slot, all from the rule. */
+  #decorate(field) {
+    const path = field.dataset.path;
+    const rule = RULES.get(path);
+    const input = control(path);
+    if (rule.maxLength !== undefined && rule.kind === "text") input.maxLength = rule.maxLength;
+    if (rule.required) input.required = true;
+    const hint = Object.assign(document.createElement("p"), { id: `h-${path}`, className: "hint" });
+    const message = Object.assign(document.createElement("p"), { id: `m-${path}`, className: "message" });
+    message.setAttribute("aria-live", "polite");
+    field.append(hint, message);
+    input.setAttribute("aria-describedby", `h-${path} m-${path}`);
+    if (path === "bandwidth.share_type") queueMicrotask(() => this.#showForShare());
+  }
+
+  #hint(field) {
+    const rule = RULES.get(field.dataset.path);
+    const input = control(field.dataset.path);
+    let text = "";
+    if (rule.kind === "text" && rule.maxLength !== undefined) text = t("lengthHint", rule.minLength, rule.maxLength);
+    if (rule.kind === "integer") {
+      let [min, max] = [rule.min, rule.max];
+      // A range that depends on another field (months 1–9, years 1–3).
+      for (const when of rule.rangeWhen ?? []) if (control(when.field)?.value === when.value) [min, max] = [when.min, when.max];
+      input.min = min;
+      input.max = max;
+      text = t("range", min, max);
+      if (rule.steps) {
+        const value = Number(input.value);
+        input.step = (rule.steps.find((band) => value <= band.upTo) ?? rule.steps[0]).step;
+        text += " · " + t("sizeHint", rule.steps.map((band) => [band.step, band.upTo]));
+      }
+    }
+    $(`h-${field.dataset.path}`).textContent = text;
+  }
+
+  #fillChoices(path, allowed) {
+    const select = control(path);
+    const previous = select.value;
+    const rule = RULES.get(path);
+    // Prepaid fields are required whenever they are shown (the section is prepaid-only).
+    const required = rule.required || select.hasAttribute("data-required");
+    const options = [...(required ? [] : [["", t("default")]]), ...allowed.map((v) => [String(v), t(`opt.${v}`)])];
+    select.replaceChildren(...options.map(([value, label]) => new Option(label, value)));
+    if (options.some(([value]) => value === previous)) select.value = previous;
+  }
+
+  /** The line types the chosen region offers (all documented ones without a region). */
+  #fillTypes() {
+    const region = REGIONS.find((r) => r.id === this.#region);
+    const allowed = RULES.get("publicip.type").allowed.filter((type) => !region || region.eipTypes.includes(type));
+    this.#fillChoices("publicip.type", allowed);
+  }
+}
+
+/** Sets a dotted path in a nested object. */
+function set(object, path, value) {
+  const keys = path.split(".");
+  let target = object;
+  for (const key of keys.slice(0, -1)) target = target[key] ??= {};
+  target[keys.at(-1)] = value;
+}
+
+export { REGIONS };
