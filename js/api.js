@@ -1,8 +1,10 @@
-// The public API shared by every runtime's entry, given the instantiated wasm bindings and
-// a `ready` function (with `ready.isReady()`) that says when they are usable.
+// The public API, the same in every runtime: `createApi(wasm, ready)` binds it to instantiated
+// wasm bindings, where `await ready()` makes the module usable and `ready.isReady()` says
+// whether it is. Each entry (node.js, web.js, workerd.js) exports the result as named
+// exports; the exports' initialiser is what instantiates the module, so a bundler that keeps
+// any export keeps the instantiation (the package is free of side effects otherwise).
 import { createClientApi } from "./client.js";
 import { EipError } from "./error.js";
-export { EipError } from "./error.js";
 
 export function createApi(wasm, ready) {
   /** A synchronous export, usable once the module is instantiated. */
@@ -24,4 +26,11 @@ export function createApi(wasm, ready) {
     regions: sync("regions"),
     ...createClientApi(wasm, ready),
   };
+}
+
+/** `ready` for entries that instantiate synchronously. */
+export function alreadyReady() {
+  const ready = async () => {};
+  ready.isReady = () => true;
+  return ready;
 }

@@ -1,6 +1,5 @@
-// The client API over the wasm engine: EipClient, iamTokenProvider and signRequest. Each
-// runtime's entry instantiates the module its own way and calls `createClientApi(wasm, ready)`,
-// where `ready()` resolves once the module is usable (Node: at once; browsers: after init()).
+// The client API over the wasm engine: EipClient, iamTokenProvider and signRequest, given the
+// wasm bindings and `ready` (see ready.js): `await ready()` before the first call into wasm.
 import { EipError } from "./error.js";
 
 /** Calls `fn`, turning whatever it throws or rejects with into an EipError. */

@@ -1,13 +1,13 @@
-// Node entry: the wasm module is read from the package and instantiated synchronously at
-// import, so every export is usable at once (no init step in Node).
+// Node entry (ESM; `require("eipkit")` loads it too, through node.cjs): the wasm module is read
+// from the package and instantiated synchronously, so every export works at once.
 import { readFileSync } from "node:fs";
 import * as wasm from "../pkg/eipkit.js";
-import { createApi } from "./api.js";
+import { alreadyReady, createApi } from "./api.js";
 
-wasm.initSync({ module: readFileSync(new URL("../pkg/eipkit_bg.wasm", import.meta.url)) });
-
-const ready = async () => {};
-ready.isReady = () => true;
+function instantiate() {
+  wasm.initSync({ module: readFileSync(new URL("../pkg/eipkit_bg.wasm", import.meta.url)) });
+  return wasm;
+}
 
 export { EipError } from "./error.js";
 export const {
@@ -19,7 +19,7 @@ export const {
   EipClient,
   iamTokenProvider,
   signRequest,
-} = createApi(wasm, ready);
+} = createApi(instantiate(), alreadyReady());
 
-/** Node needs no initialisation; `init()` exists so code written for browsers runs here too. */
+/** Nothing to do in Node; here so code written for browsers runs unchanged. */
 export async function init() {}

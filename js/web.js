@@ -1,7 +1,7 @@
-// Browser, bundler and Deno entry: the wasm module is fetched next to this file (bundlers such
-// as Vite follow the `new URL(..., import.meta.url)` in the glue) and instantiated by `init()`.
-// Every async export calls `init()` itself; the synchronous ones (validators, fieldRules,
-// regions, signRequest) need `await init()` first.
+// Browser, bundler and Deno entry: the wasm module is fetched from next to the glue (bundlers
+// such as Vite follow its `new URL(..., import.meta.url)`) and instantiated by `init()`. Every
+// async export calls `init()` itself; the synchronous ones (validators, fieldRules, regions,
+// signRequest) need `await init()` first.
 import initWasm, * as wasm from "../pkg/eipkit.js";
 import { createApi } from "./api.js";
 
@@ -9,8 +9,8 @@ let initialising;
 let initialised = false;
 
 /**
- * Loads and instantiates the wasm module. Safe to call any number of times: later calls return
- * the first call's promise. `source` (optional): a URL, Response, bytes or a WebAssembly.Module.
+ * Loads and instantiates the wasm module. Safe to call any number of times: every call returns
+ * the first call's promise. `source` (optional): a URL, Response, bytes or WebAssembly.Module.
  */
 export function init(source) {
   initialising ??= initWasm(source === undefined ? undefined : { module_or_path: source }).then(() => {

@@ -15,6 +15,8 @@ use eipkit_core::operation::{self as op, Config};
 use eipkit_core::sign::Secret;
 use eipkit_core::{Checked, Error, Issue, IssueCode, Operation, Options, Params, validate};
 use js_sys::{Function, Object, Promise, Reflect};
+use std::future::Future;
+use std::pin::Pin;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::{JsFuture, future_to_promise};
@@ -290,8 +292,17 @@ impl Inner {
     }
 
     /// Runs one call: a first build (so a bad id fails before any network), then the retry
-    /// loop. The answer is the service's JSON.
-    pub(crate) async fn execute_with(&self, call: &Call, options: &CallOptions) -> Result<serde_json::Value, JsValue> {
+    /// loop. The answer is the service's JSON. Boxed: every caller shares one state machine
+    /// instead of embedding its own copy (a large saving in module size).
+    pub(crate) fn execute_with<'a>(
+        &'a self,
+        call: &'a Call,
+        options: &'a CallOptions,
+    ) -> Pin<Box<dyn Future<Output = Result<serde_json::Value, JsValue>> + 'a>> {
+        Box::pin(self.execute_inner(call, options))
+    }
+
+    async fn execute_inner(&self, call: &Call, options: &CallOptions) -> Result<serde_json::Value, JsValue> {
         let secrets = self.secrets();
         let secret_refs: Vec<&str> = secrets.iter().map(String::as_str).collect();
         let first = call.build(&self.config.service);

@@ -5,7 +5,7 @@
 //! names what is left.
 
 use crate::call_options::CallOptions;
-use crate::client::{Call, Inner, RawClient};
+use crate::client::{Call, Inner, Method, RawClient};
 use crate::js_node::JsNode;
 use crate::timers::sleep;
 use crate::to_js;
@@ -15,6 +15,8 @@ use eipkit_core::walkthrough::{
 use eipkit_core::{ErrorKind, Issue, Options};
 use js_sys::{Function, Promise, Reflect};
 use serde_json::{Value, json};
+use std::future::Future;
+use std::pin::Pin;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::future_to_promise;
@@ -146,10 +148,7 @@ async fn walkthrough(
 
         step("bind", "started", json!({ "portId": port_id }));
         made.bind_requested = true;
-        let body = eipkit_core::model::UpdatePublicipBody::bind(port_id.as_str());
-        let checked = eipkit_core::RequestBody::check(&body, &Options::default())
-            .map_err(|issues| inner.context(NAME, false, &[]).validation(&issues))?;
-        let bind = Call::UpdatePublicip { name: "bindPublicip", id: publicip_id.clone(), body: checked };
+        let bind = inner.prepare(Method::BindPublicip, [publicip_id.as_str().into(), port_id.as_str().into()])?;
         inner.execute_with(&bind, options).await.inspect_err(|e| failed("bind", e))?;
         step("bind", "done", json!({}));
 
@@ -214,13 +213,8 @@ async fn cleanup(inner: &Inner, undo: &[Undo], input: &BindNewInput, left: &mut 
                     continue; // never bound: nothing to undo
                 }
                 let result = async {
-                    let checked = eipkit_core::RequestBody::check(
-                        &eipkit_core::model::UpdatePublicipBody::unbind(),
-                        &Options::default(),
-                    )
-                    .map_err(|_| JsValue::UNDEFINED)?;
                     let unbind =
-                        Call::UpdatePublicip { name: "unbindPublicip", id: publicip_id.clone(), body: checked };
+                        inner.prepare(Method::UnbindPublicip, [publicip_id.as_str().into(), JsValue::UNDEFINED])?;
                     inner.execute_with(&unbind, &options).await?;
                     inner.wait_for(publicip_id, &wait_down, &options, &quiet, "cleanup").await
                 }
@@ -305,7 +299,18 @@ fn summary(error: &JsValue) -> Value {
 impl Inner {
     /// Polls `showPublicip` until the status is wanted, a failing status appears, time runs
     /// out or the caller aborts. A 404 within the grace period is "not created yet".
-    pub(crate) async fn wait_for(
+    pub(crate) fn wait_for<'a>(
+        &'a self,
+        id: &'a str,
+        wait: &'a WaitOptions,
+        options: &'a CallOptions,
+        progress: &'a Progress,
+        step: &'a str,
+    ) -> Pin<Box<dyn Future<Output = Result<Value, JsValue>> + 'a>> {
+        Box::pin(self.wait_for_inner(id, wait, options, progress, step))
+    }
+
+    async fn wait_for_inner(
         &self,
         id: &str,
         wait: &WaitOptions,

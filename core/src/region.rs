@@ -15,11 +15,11 @@ pub struct Region {
     pub eip_types: &'static [&'static str],
 }
 
-const BGP: &[&str] = &["5_bgp"];
-const BGP_SBGP: &[&str] = &["5_bgp", "5_sbgp"];
-const DALIAN: &[&str] = &["5_telcom", "5_union"];
+static BGP: &[&str] = &["5_bgp"];
+static BGP_SBGP: &[&str] = &["5_bgp", "5_sbgp"];
+static DALIAN: &[&str] = &["5_telcom", "5_union"];
 
-pub const REGIONS: &[Region] = &[
+pub static REGIONS: &[Region] = &[
     Region { id: "cn-south-1", name_zh: "华南-广州", name_en: "CN South-Guangzhou", eip_types: BGP_SBGP },
     Region { id: "cn-east-3", name_zh: "华东-上海一", name_en: "CN East-Shanghai1", eip_types: BGP_SBGP },
     Region { id: "cn-east-2", name_zh: "华东-上海二", name_en: "CN East-Shanghai2", eip_types: BGP_SBGP },

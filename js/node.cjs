@@ -1,0 +1,2 @@
+// CommonJS entry: Node (20.19 and later) loads the ES module entry with require().
+module.exports = require("./node.js");
