@@ -6,13 +6,18 @@ cd "$(dirname "$0")/.."
 bash scripts/setup.sh
 
 cargo build --release --target wasm32-unknown-unknown -p eipkit
-rm -rf pkg
-wasm-bindgen --target web --no-typescript --out-dir pkg --out-name eipkit \
+# Built aside and swapped in, so a test running meanwhile never sees a half-built package.
+rm -rf pkg.next
+wasm-bindgen --target web --no-typescript --out-dir pkg.next --out-name eipkit \
   target/wasm32-unknown-unknown/release/eipkit.wasm
 # Rust's wasm32 target emits these features; wasm-opt must be told it may keep them.
 node_modules/.bin/wasm-opt -Oz \
   --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
   --enable-mutable-globals --enable-reference-types --enable-multivalue \
-  pkg/eipkit_bg.wasm -o pkg/eipkit_bg.wasm
+  pkg.next/eipkit_bg.wasm -o pkg.next/eipkit_bg.wasm
+rm -rf pkg.old
+[ -d pkg ] && mv pkg pkg.old
+mv pkg.next pkg
+rm -rf pkg.old
 printf '[build] pkg/eipkit_bg.wasm: %s bytes, %s gzip\n' \
   "$(wc -c < pkg/eipkit_bg.wasm)" "$(gzip -9 -c pkg/eipkit_bg.wasm | wc -c)" >&2
