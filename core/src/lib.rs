@@ -39,6 +39,7 @@ pub mod retry;
 pub mod schema;
 pub mod sign;
 pub mod time;
+pub mod typescript;
 pub mod validate;
 pub mod walkthrough;
 

@@ -1,0 +1,486 @@
+//! The npm package's TypeScript declarations, generated from the rule tables and the enums so
+//! the types cannot drift from the rules: request bodies and queries come from
+//! [`crate::schema`], string unions from the enums' `KNOWN` lists and [`IssueCode::ALL`].
+//! `core/tests/typescript.rs` keeps `js/index.d.ts` equal to [`declarations`] and checks the
+//! hand-written response types against the Rust models.
+
+use crate::error::ErrorKind;
+use crate::issue::IssueCode;
+use crate::model::enums::{BandwidthChargeMode, BillingMode, EipType, PeriodType, PortStatus, ShareType, Status};
+use crate::schema::{self, Field, Format, Operation, Rule};
+use std::fmt::Write;
+
+/// The whole `index.d.ts`.
+pub fn declarations() -> String {
+    let mut out = String::from(HEADER);
+    out.push_str("\n// ---- Values (forward compatible: unknown values from the service are kept) ----\n\n");
+    for (name, values, open, doc) in [
+        ("EipStatus", Status::KNOWN, true, "An EIP's status."),
+        ("EipType", EipType::KNOWN, true, "An EIP's line type; `regions()` says which a region offers."),
+        ("ShareType", ShareType::KNOWN, true, "PER: dedicated bandwidth; WHOLE: shared bandwidth."),
+        ("BandwidthChargeMode", BandwidthChargeMode::KNOWN, true, "What the bandwidth is billed by."),
+        ("BillingMode", BillingMode::KNOWN, true, "prePaid: yearly/monthly; postPaid: pay per use."),
+        ("PeriodType", PeriodType::KNOWN, true, "The prepaid period unit."),
+        ("PortStatus", PortStatus::KNOWN, true, "A port's status."),
+    ] {
+        union(&mut out, name, values, open, doc);
+    }
+    let codes: Vec<&str> = IssueCode::ALL.iter().map(|c| c.as_str()).collect();
+    union(&mut out, "IssueCode", &codes, false, "The stable codes of validation issues.");
+    let kinds: Vec<&str> = ERROR_KINDS.iter().map(|k| k.as_str()).collect();
+    union(&mut out, "ErrorKind", &kinds, false, "What kind of failure an `EipError` is.");
+    let operations: Vec<&str> = Operation::ALL.iter().map(|o| o.js_name()).collect();
+    union(&mut out, "Operation", &operations, false, "The operations whose input eipkit validates.");
+
+    out.push_str("\n// ---- Request bodies and queries (the service's own JSON; from the rule tables) ----\n");
+    for (name, fields, doc) in [
+        ("CreatePublicipBody", schema::CREATE, "`POST /v1/{project_id}/publicips`: a pay-per-use EIP."),
+        (
+            "CreatePrepaidPublicipBody",
+            schema::CREATE_PREPAID,
+            "`POST /v2.0/{project_id}/publicips`: prepaid (or pay per use without `extendParam`).",
+        ),
+        ("CreatePublicipOption", schema::PUBLICIP_CREATE, "The EIP of a create body."),
+        ("BandwidthOption", schema::BANDWIDTH, "The bandwidth of a create body."),
+        ("ExtendParam", schema::EXTEND_PARAM, "Billing of a v2.0 create."),
+        (
+            "UpdatePublicipBody",
+            schema::UPDATE,
+            "`PUT /v1/{project_id}/publicips/{publicip_id}`: bind, unbind or convert.",
+        ),
+        (
+            "UpdatePublicipOption",
+            schema::PUBLICIP_UPDATE,
+            "The change of an update body: `port_id` and `ip_version` exclude each other.",
+        ),
+        ("ListPublicipsQuery", schema::LIST_PUBLICIPS_QUERY, "The query of `GET /v1/{project_id}/publicips`."),
+        ("ListPortsQuery", schema::LIST_PORTS_QUERY, "The query of `GET /v1/{project_id}/ports`."),
+    ] {
+        interface(&mut out, name, fields, doc);
+    }
+    out.push_str(API);
+    out
+}
+
+const ERROR_KINDS: [ErrorKind; 6] = [
+    ErrorKind::Validation,
+    ErrorKind::Api,
+    ErrorKind::Network,
+    ErrorKind::Timeout,
+    ErrorKind::Aborted,
+    ErrorKind::Response,
+];
+
+fn union(out: &mut String, name: &str, values: &[&str], open: bool, doc: &str) {
+    let mut members: Vec<String> = values.iter().map(|v| format!("\"{v}\"")).collect();
+    if open {
+        // `(string & {})` keeps editor completion of the known values while accepting others.
+        members.push("(string & {})".to_owned());
+    }
+    let _ = writeln!(out, "/** {doc} */\nexport type {name} = {};\n", members.join(" | "));
+}
+
+fn interface(out: &mut String, name: &str, fields: &'static [Field], doc: &str) {
+    let _ = writeln!(out, "\n/** {doc} */\nexport interface {name} {{");
+    for field in fields {
+        let optional = if field.required { "" } else { "?" };
+        let _ = writeln!(out, "  /** {} */", field_doc(field));
+        let _ = writeln!(out, "  {}{optional}: {};", field.key, field_type(field));
+    }
+    out.push_str("}\n");
+}
+
+fn field_type(field: &Field) -> String {
+    let base = match field.rule {
+        Rule::Object(children) => object_name(children).to_owned(),
+        Rule::Text(_) => "string".to_owned(),
+        Rule::Choice(values) => values.iter().map(|v| format!("\"{v}\"")).collect::<Vec<_>>().join(" | "),
+        Rule::IntChoice(values) => values.iter().map(i64::to_string).collect::<Vec<_>>().join(" | "),
+        Rule::Integer(_) => "number".to_owned(),
+        Rule::Bool => "boolean".to_owned(),
+    };
+    if field.blank_means_default { format!("{base} | \"\"") } else { base }
+}
+
+/// The interface name of a nested object table.
+fn object_name(fields: &'static [Field]) -> &'static str {
+    let named: [(&'static [Field], &'static str); 4] = [
+        (schema::PUBLICIP_CREATE, "CreatePublicipOption"),
+        (schema::BANDWIDTH, "BandwidthOption"),
+        (schema::EXTEND_PARAM, "ExtendParam"),
+        (schema::PUBLICIP_UPDATE, "UpdatePublicipOption"),
+    ];
+    named.iter().find(|(table, _)| std::ptr::eq(*table, fields)).map_or("Record<string, unknown>", |(_, name)| name)
+}
+
+/// The field's doc line and its limits, as JSDoc.
+fn field_doc(field: &Field) -> String {
+    let mut doc = field.doc.to_owned();
+    match field.rule {
+        Rule::Text(t) => {
+            let _ = write!(doc, ". {}–{} characters", t.min, t.max);
+            if t.format == Format::UuidOrZero {
+                doc.push_str(", a UUID or \"0\"");
+            }
+        }
+        Rule::Integer(i) => {
+            let _ = write!(doc, ". @minimum {} @maximum {}", i.min, i.max);
+        }
+        _ => {}
+    }
+    doc
+}
+
+const HEADER: &str = "// Generated from eipkit-core's rule tables and models (core/src/typescript.rs); do not edit.
+// Regenerate: EIPKIT_WRITE_TYPES=1 cargo test -p eipkit-core --test typescript
+";
+
+/// The API surface: its shapes follow API.md; the field names of the response, issue-params and
+/// field-rule interfaces are checked against the Rust types by core/tests/typescript.rs.
+const API: &str = r#"
+// ---- Validation ----
+
+/** Message languages. */
+export type Locale = "en" | "zh-CN";
+
+export interface ValidateOptions {
+  /** A region id such as "cn-north-4": `publicip.type` must be one the region offers. */
+  region?: string;
+  /** The language of `Issue.message` (default "en"). */
+  locale?: Locale;
+}
+
+export interface ValidationResult {
+  /** No issue of severity "error". */
+  ok: boolean;
+  /** Every issue, all at once. */
+  issues: Issue[];
+}
+
+export interface Issue {
+  /** The dotted wire path, e.g. "bandwidth.size"; "" for the body itself. */
+  path: string;
+  code: IssueCode;
+  severity: "error" | "warning";
+  /** A sentence for a person, in the chosen locale. */
+  message: string;
+  params: IssueParams;
+}
+
+/** The details of an issue; only those that matter for its code are present. */
+export interface IssueParams {
+  expected?: string;
+  received?: string;
+  min?: number;
+  max?: number;
+  actual?: number;
+  step?: number;
+  nearest?: number[];
+  allowed?: Array<string | number>;
+  invalid?: string[];
+  format?: string;
+  suggestion?: string;
+  acceptedBy?: Operation;
+  count?: number;
+  field?: string;
+  value?: string;
+  region?: string;
+  what?: string;
+}
+
+/** Never throws, whatever `body` is. */
+export function validateCreatePublicip(body: unknown, options?: ValidateOptions): ValidationResult;
+/** Never throws, whatever `body` is. */
+export function validateCreatePrepaidPublicip(body: unknown, options?: ValidateOptions): ValidationResult;
+/** Never throws, whatever `body` is. */
+export function validateUpdatePublicip(body: unknown, options?: ValidateOptions): ValidationResult;
+
+/** One field of an operation's input, with the limits a form needs. */
+export interface FieldRule {
+  path: string;
+  required: boolean;
+  kind: "object" | "text" | "choice" | "integer" | "boolean";
+  minLength?: number;
+  maxLength?: number;
+  charset?: "name";
+  format?: string;
+  allowed?: Array<string | number>;
+  min?: number;
+  max?: number;
+  steps?: Array<{ upTo: number; step: number }>;
+  rangeWhen?: Array<{ field: string; value: string; min: number; max: number }>;
+  blankMeansDefault: boolean;
+  doc: string;
+}
+
+/** Every field of an operation's input, depth first. */
+export function fieldRules(operation: Operation): FieldRule[];
+
+export interface Region {
+  /** e.g. "cn-north-4" */
+  id: string;
+  nameZh: string;
+  nameEn: string;
+  eipTypes: EipType[];
+}
+
+/** The regions eipkit knows, with the EIP types each offers. */
+export function regions(): Region[];
+
+/**
+ * Instantiates the wasm module (browsers, bundlers, Deno; a no-op in Node and workerd). Safe to
+ * call twice; async exports call it themselves, synchronous ones need it first.
+ */
+export function init(source?: string | URL | Request | Response | BufferSource | WebAssembly.Module): Promise<void>;
+
+// ---- Responses (the service's JSON as it sent it; unknown fields are kept) ----
+
+export interface Publicip {
+  id: string;
+  status?: EipStatus;
+  /** Order information; present and non-empty only for prepaid EIPs. */
+  profile?: Profile;
+  type?: EipType;
+  public_ip_address?: string;
+  public_ipv6_address?: string;
+  ip_version?: number;
+  /** Only when bound. */
+  private_ip_address?: string;
+  /** Only when bound. */
+  port_id?: string;
+  tenant_id?: string;
+  /** UTC, "2015-07-16 04:10:52". */
+  create_time?: string;
+  bandwidth_id?: string;
+  bandwidth_size?: number;
+  bandwidth_share_type?: ShareType;
+  bandwidth_name?: string;
+  enterprise_project_id?: string;
+  alias?: string;
+  [field: string]: unknown;
+}
+
+export interface Profile {
+  order_id?: string;
+  product_id?: string;
+  region_id?: string;
+  user_id?: string;
+  [field: string]: unknown;
+}
+
+export interface PublicipResponse {
+  publicip: Publicip;
+}
+
+/** The prepaid create's answer: the order placed and the id the EIP will have. */
+export interface PrepaidOrder {
+  order_id: string;
+  publicip_id: string;
+}
+
+export interface PublicipList {
+  publicips: Publicip[];
+}
+
+export interface Port {
+  id: string;
+  name?: string;
+  status?: PortStatus;
+  admin_state_up?: boolean;
+  fixed_ips?: Array<{ subnet_id?: string; ip_address?: string; [field: string]: unknown }>;
+  mac_address?: string;
+  network_id?: string;
+  tenant_id?: string;
+  project_id?: string;
+  /** The server (ECS) the port belongs to. */
+  device_id?: string;
+  device_owner?: string;
+  security_groups?: string[];
+  extra_dhcp_opts?: unknown[];
+  allowed_address_pairs?: unknown[];
+  "binding:vnic_type"?: string;
+  "binding:vif_details"?: { primary_interface?: boolean; [field: string]: unknown };
+  "binding:profile"?: Record<string, unknown>;
+  port_security_enabled?: boolean;
+  created_at?: string;
+  updated_at?: string;
+  [field: string]: unknown;
+}
+
+export interface PortList {
+  ports: Port[];
+}
+
+// ---- The client ----
+
+/** Supplies IAM tokens; called before each request (`forceRefresh` after a 401). */
+export type TokenProvider = (options: { forceRefresh: boolean }) => string | Promise<string>;
+
+export type Auth = { token: string } | { ak: string; sk: string } | { tokenProvider: TokenProvider };
+
+export interface EipClientOptions {
+  /** "https://vpc.cn-north-4.myhuaweicloud.com", or a proxy's URL; https unless the host is loopback. */
+  endpoint: string;
+  projectId: string;
+  auth: Auth;
+  /** Checks `publicip.type` against what the region offers. */
+  region?: string;
+  /** Per attempt; default 30000. */
+  timeoutMs?: number;
+  /** Extra attempts for requests that are safe to repeat; default 2. */
+  retries?: number;
+  /** Your own fetch (proxies, tracing, tests). */
+  fetch?: typeof fetch;
+  locale?: Locale;
+}
+
+export interface CallOptions {
+  signal?: AbortSignal;
+  /** Per attempt, overriding the client's. */
+  timeoutMs?: number;
+}
+
+export interface WaitOptions {
+  /** The statuses to wait for. */
+  until: EipStatus[];
+  /** Default 120000. */
+  timeoutMs?: number;
+  /** Default 1000. */
+  intervalMs?: number;
+  /** How long a 404 means "not created yet"; default 30000. */
+  notFoundGraceMs?: number;
+}
+
+export interface BindNewPublicipInput {
+  /** The server (ECS) whose port the EIP is bound to. */
+  serverId: string;
+  /** A v1 body, or a v2.0 body when it has `extendParam`. */
+  create: CreatePublicipBody | CreatePrepaidPublicipBody;
+  /** Else the primary interface, else the only port. */
+  portId?: string;
+  /** Per wait; default 120000. */
+  timeoutMs?: number;
+  intervalMs?: number;
+  notFoundGraceMs?: number;
+}
+
+export type WalkthroughStep = "listPorts" | "choosePort" | "create" | "waitCreated" | "bind" | "waitBound" | "cleanup" | "done";
+
+export interface ProgressEvent {
+  step: WalkthroughStep;
+  state: "started" | "progress" | "done" | "failed";
+  serverId?: string;
+  ports?: number;
+  portId?: string;
+  reason?: "given" | "primary" | "only";
+  prepaid?: boolean;
+  publicipId?: string;
+  orderId?: string | null;
+  status?: EipStatus;
+  until?: EipStatus[];
+  error?: { kind: ErrorKind; message: string; code?: string | null };
+  report?: CleanupReport;
+}
+
+export interface WalkthroughOptions extends CallOptions {
+  onProgress?: (event: ProgressEvent) => void;
+}
+
+export interface BindNewPublicipResult {
+  publicip: Publicip;
+  port: Port;
+  /** For a prepaid create. */
+  orderId?: string;
+}
+
+/** What a failed walkthrough undid, and what it could not. */
+export interface CleanupReport {
+  actions: Array<{ action: "unbind" | "delete"; publicipId: string; ok: boolean; error?: { kind: ErrorKind; message: string; code?: string | null } }>;
+  leftBehind: Array<{ publicipId?: string | null; orderId?: string | null; reason: string }>;
+}
+
+export declare class EipClient {
+  constructor(options: EipClientOptions);
+  /** POST /v1/{project_id}/publicips (pay per use). */
+  createPublicip(body: CreatePublicipBody, options?: CallOptions): Promise<PublicipResponse>;
+  /** POST /v2.0/{project_id}/publicips: an order (prepaid) or the EIP. */
+  createPrepaidPublicip(body: CreatePrepaidPublicipBody, options?: CallOptions): Promise<PublicipResponse | PrepaidOrder>;
+  /** PUT /v1/{project_id}/publicips/{publicip_id}. */
+  updatePublicip(publicipId: string, body: UpdatePublicipBody, options?: CallOptions): Promise<PublicipResponse>;
+  bindPublicip(publicipId: string, portId: string, options?: CallOptions): Promise<PublicipResponse>;
+  unbindPublicip(publicipId: string, options?: CallOptions): Promise<PublicipResponse>;
+  showPublicip(publicipId: string, options?: CallOptions): Promise<PublicipResponse>;
+  /** One page. */
+  listPublicips(query?: ListPublicipsQuery, options?: CallOptions): Promise<PublicipList>;
+  /** Every page, following `marker`. */
+  listPublicipsPages(query?: ListPublicipsQuery, options?: CallOptions): AsyncGenerator<PublicipList, void, undefined>;
+  /** Every EIP, across pages. */
+  listAllPublicips(query?: ListPublicipsQuery, options?: CallOptions): AsyncGenerator<Publicip, void, undefined>;
+  deletePublicip(publicipId: string, options?: CallOptions): Promise<void>;
+  listPorts(query?: ListPortsQuery, options?: CallOptions): Promise<PortList>;
+  waitForPublicip(publicipId: string, wait: WaitOptions, options?: CallOptions): Promise<PublicipResponse>;
+  /** The API reference's walkthrough: a new EIP bound to the server's port, ACTIVE. */
+  bindNewPublicipToServer(input: BindNewPublicipInput, options?: WalkthroughOptions): Promise<BindNewPublicipResult>;
+}
+
+/** Every failure of the client. */
+export declare class EipError extends Error {
+  constructor(fields: { kind: ErrorKind; message: string; operation?: string; status?: number; code?: string; requestId?: string; issues?: Issue[]; retryable?: boolean; cleanup?: CleanupReport }, options?: { cause?: unknown });
+  readonly name: "EipError";
+  readonly kind: ErrorKind;
+  /** The method that failed, e.g. "createPublicip". */
+  readonly operation?: string;
+  /** The HTTP status. */
+  readonly status?: number;
+  /** The service's error code, e.g. "VPC.0510". */
+  readonly code?: string;
+  /** The `X-Request-Id` of the answer. */
+  readonly requestId?: string;
+  /** For kind "validation". */
+  readonly issues?: Issue[];
+  /** Whether sending the same request again may succeed and is safe. */
+  readonly retryable: boolean;
+  /** For a failed walkthrough: what was cleaned up and what is left behind. */
+  readonly cleanup?: CleanupReport;
+  toJSON(): Record<string, unknown>;
+  static from(thrown: unknown, operation?: string): EipError;
+}
+
+export interface IamTokenProviderOptions {
+  /** The IAM endpoint, e.g. "https://iam.myhuaweicloud.com". */
+  endpoint: string;
+  /** The account (domain) name. */
+  domain: string;
+  user: string;
+  password: string;
+  projectId?: string;
+  projectName?: string;
+  /** Renew this long before expiry; default 600000. */
+  renewBeforeMs?: number;
+  timeoutMs?: number;
+  fetch?: typeof fetch;
+}
+
+export interface IamTokenProvider extends TokenProvider {
+  invalidate(): void;
+  readonly expiresAt: Date | undefined;
+  /** How many tokens it has obtained. */
+  readonly issued: number;
+}
+
+/** Signs in to IAM with a password and keeps a fresh token (one renewal at a time). */
+export function iamTokenProvider(options: IamTokenProviderOptions): IamTokenProvider;
+
+export interface SignRequestInput {
+  method: string;
+  url: string;
+  headers?: Record<string, string>;
+  body?: string;
+  ak: string;
+  sk: string;
+  date?: Date;
+}
+
+/** `X-Sdk-Date` and `Authorization` (SDK-HMAC-SHA256), as Huawei's official SDKs produce them. */
+export function signRequest(request: SignRequestInput): Record<string, string>;
+"#;

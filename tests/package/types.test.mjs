@@ -1,0 +1,22 @@
+// The TypeScript declarations: a strict consumer of every export type-checks, wrong field names
+// and types are compile errors (tests/types/consumer.mts), and no public signature uses `any`.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+
+const root = fileURLToPath(new URL("../..", import.meta.url));
+
+test("a strict consumer of every export type-checks against js/index.d.ts", () => {
+  try {
+    execFileSync(`${root}node_modules/.bin/tsc`, ["-p", "tests/types/tsconfig.json"], { cwd: root, encoding: "utf8" });
+  } catch (error) {
+    assert.fail(`tsc reported:\n${error.stdout}${error.stderr}`);
+  }
+});
+
+test("no `any` in the public declarations", () => {
+  const declarations = readFileSync(`${root}js/index.d.ts`, "utf8");
+  assert.doesNotMatch(declarations, /\bany\b/);
+});
