@@ -9,13 +9,19 @@ let initialising;
 let initialised = false;
 
 /**
- * Loads and instantiates the wasm module. Safe to call any number of times: every call returns
- * the first call's promise. `source` (optional): a URL, Response, bytes or WebAssembly.Module.
+ * Loads and instantiates the wasm module. Safe to call any number of times: calls share one
+ * promise (after a failure, the next call tries again). `source` (optional): a URL, Response, bytes or WebAssembly.Module.
  */
 export function init(source) {
-  initialising ??= initWasm(source === undefined ? undefined : { module_or_path: source }).then(() => {
-    initialised = true;
-  });
+  initialising ??= initWasm(source === undefined ? undefined : { module_or_path: source }).then(
+    () => {
+      initialised = true;
+    },
+    (error) => {
+      initialising = undefined; // a failed init can be retried
+      throw error;
+    },
+  );
   return initialising;
 }
 

@@ -31,6 +31,9 @@ CHROMEDRIVER=/usr/bin/chromedriver cargo test --target wasm32-unknown-unknown -p
 step "JS tests of the built package, the emulator, packaging"
 node --test tests/js/ tests/emulator/ tests/package/
 
+step "every runtime, from the npm pack tarball: Node ESM and CJS, Vite in Chromium, a plain page, Deno, workerd"
+node --test tests/runtimes/
+
 step "the console end to end in headless Chromium (screenshots in artifacts/e2e/)"
 node --test tests/e2e/
 

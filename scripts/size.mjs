@@ -1,0 +1,23 @@
+// What the package costs a page: the wasm module, the wasm-bindgen glue and eipkit's own JS for
+// the web target, raw and gzip (level 9), as the README reports. Run after `npm run build`:
+//   node scripts/size.mjs [--json]
+import { readFileSync } from "node:fs";
+import { gzipSync } from "node:zlib";
+
+const root = new URL("../", import.meta.url);
+const parts = {
+  "wasm (pkg/eipkit_bg.wasm)": ["pkg/eipkit_bg.wasm"],
+  "wasm-bindgen glue (pkg/eipkit.js)": ["pkg/eipkit.js"],
+  "eipkit JS (js/web.js, api.js, client.js, error.js)": ["js/web.js", "js/api.js", "js/client.js", "js/error.js"],
+};
+const rows = Object.entries(parts).map(([name, files]) => {
+  const bytes = Buffer.concat(files.map((f) => readFileSync(new URL(f, root))));
+  return { name, raw: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length };
+});
+const total = { name: "total (web target)", raw: rows.reduce((s, r) => s + r.raw, 0), gzip: rows.reduce((s, r) => s + r.gzip, 0) };
+if (process.argv.includes("--json")) {
+  console.log(JSON.stringify([...rows, total]));
+} else {
+  const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+  for (const r of [...rows, total]) console.log(`${r.name.padEnd(52)} ${kb(r.raw).padStart(9)} raw ${kb(r.gzip).padStart(9)} gzip`);
+}

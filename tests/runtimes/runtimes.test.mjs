@@ -1,0 +1,200 @@
+// The REAL tarball in every runtime eipkit supports: `npm pack` once, install it into throwaway
+// projects (with the tools each needs, in one `npm install` per project), and in each runtime
+// validate a body and make real calls against the EIP API emulator started here. Each runtime
+// runs fixtures/probe.js on the module its import of "eipkit" gave; the test checks the report
+// and which of the package's entries the runtime resolved.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { startEmulator } from "../emulator/index.mjs";
+import {
+  EXPECTED_ISSUES,
+  REPO,
+  WEB_PORT,
+  WEB_SERVER,
+  launchChromium,
+  loadPage,
+  makeProject,
+  packTarball,
+  resultOf,
+  run,
+  serveStatic,
+  withOutput,
+  workspace,
+} from "./support.mjs";
+
+const EXPORTS = [
+  "EipClient",
+  "EipError",
+  "fieldRules",
+  "iamTokenProvider",
+  "init",
+  "regions",
+  "signRequest",
+  "validateCreatePrepaidPublicip",
+  "validateCreatePublicip",
+  "validateUpdatePublicip",
+];
+const TIMEOUT = 180_000;
+
+let ws, pack, emu, browserPromise;
+const projects = new Map();
+
+/** A throwaway project, installed once however many tests use it. */
+function project(name, options = {}) {
+  if (!projects.has(name)) {
+    projects.set(name, makeProject(ws.dir, name, { tarball: pack.tarball, ...options }));
+  }
+  return projects.get(name);
+}
+const nodeProject = () => project("node", { fixtures: ["probe.js", "node-esm.mjs", "node-cjs.cjs", "plain.html"] });
+const browser = () => (browserPromise ??= launchChromium());
+
+before(() => {
+  assert.ok(existsSync(join(REPO, "pkg", "eipkit_bg.wasm")), "pkg/eipkit_bg.wasm is missing: build the package first (npm run build)");
+  ws = workspace();
+  pack = packTarball(ws.dir);
+  for (const file of ["pkg/eipkit_bg.wasm", "pkg/eipkit.js", "js/node.js", "js/node.cjs", "js/web.js", "js/workerd.js"]) {
+    assert.ok(pack.files.includes(file), `the tarball lacks ${file}: ${pack.files.join(", ")}`);
+  }
+});
+
+before(async () => {
+  emu = await startEmulator({ quiet: true, transitionMs: 20 });
+});
+
+after(async () => {
+  await (await browserPromise?.catch(() => null))?.close();
+  await emu?.close();
+  await Promise.allSettled(projects.values());
+  ws?.remove();
+});
+
+/** What every runtime must report (fixtures/probe.js). */
+function checkReport(report, { readyAtImport } = {}) {
+  assert.deepEqual(report.exports, EXPORTS, "the named exports");
+  assert.deepEqual(report.validation, { ok: false, issues: EXPECTED_ISSUES }, "validateCreatePublicip");
+  assert.deepEqual(report.ports, [{ id: WEB_PORT, device_id: WEB_SERVER }], "listPorts against the emulator");
+  assert.deepEqual(
+    report.apiError,
+    { eipError: true, error: true, kind: "api", status: 404, code: "VPC.0504", requestId: true, paths: [] },
+    "showPublicip of an unknown EIP: the service's error, with its X-Request-Id",
+  );
+  assert.deepEqual(
+    report.rejected,
+    { eipError: true, error: true, kind: "validation", status: null, code: null, requestId: false, paths: ["bandwidth.size", "bandwidth.name"] },
+    "createPublicip of a bad body",
+  );
+  assert.deepEqual(report.constructed, { error: true, name: "EipError", kind: "api", status: 409 }, "new EipError(...)");
+  if (readyAtImport !== undefined) {
+    assert.equal(report.readyAtImport, readyAtImport, readyAtImport ? "usable at import" : "needs init() first");
+    if (!readyAtImport) assert.equal(report.beforeInit?.eipError, true, "a sync export before init() throws an EipError");
+  }
+}
+
+/** The page's errors and warnings, less Chromium's line for the probe's deliberate 404 from the emulator. */
+const problems = (log) =>
+  log.filter((l) => /^(pageerror|requestfailed|console\.(error|warning))/.test(l) && !(l.includes("status of 404") && l.includes(`[${emu.url}/`)));
+
+const tail = (path) => path.replace(/^.*node_modules\/eipkit\//, "");
+
+test("Node ESM: import from \"eipkit\"", { timeout: TIMEOUT }, async (t) => {
+  const dir = await nodeProject();
+  const output = await run("node", ["node-esm.mjs", emu.url], { cwd: dir });
+  const report = resultOf(output);
+  withOutput(output, () => {
+    checkReport(report, { readyAtImport: true });
+    assert.equal(tail(report.entry), "js/node.js");
+  });
+  t.diagnostic(`resolved ${tail(report.entry)}`);
+});
+
+test("Node CommonJS: require(\"eipkit\")", { timeout: TIMEOUT }, async (t) => {
+  const dir = await nodeProject();
+  const output = await run("node", ["node-cjs.cjs", emu.url], { cwd: dir });
+  const report = resultOf(output);
+  withOutput(output, () => {
+    checkReport(report, { readyAtImport: true });
+    assert.equal(tail(report.entry), "js/node.cjs");
+    assert.equal(report.sameAsImport, true, "require() and import() give the same EipError class");
+    assert.doesNotMatch(output.stderr, /ExperimentalWarning|Error/, "require() of the package prints nothing");
+  });
+  t.diagnostic(`resolved ${tail(report.entry)} (which requires js/node.js)`);
+});
+
+test("a Vite app (vite build) in headless Chromium", { timeout: TIMEOUT }, async (t) => {
+  const dir = await project("vite", {
+    tools: ["vite"],
+    fixtures: ["probe.js", "vite-app/index.html", "vite-app/main.js", "vite-app/vite.config.js"],
+  });
+  await run(join(dir, "node_modules", ".bin", "vite"), ["build"], { cwd: dir });
+  const dist = join(dir, "dist");
+  const [entry, ...more] = JSON.parse(readFileSync(join(dist, "eipkit-entry.json"), "utf8"));
+  assert.equal(more.length, 0);
+  assert.equal(tail(entry), "js/web.js", "Vite resolves the browser entry");
+  const wasmAssets = readdirSync(join(dist, "assets")).filter((f) => f.endsWith(".wasm"));
+  assert.equal(wasmAssets.length, 1, `vite build emits the .wasm as an asset: ${readdirSync(join(dist, "assets"))}`);
+
+  const server = await serveStatic(dist);
+  t.after(() => server.close());
+  const { result, log, requests } = await loadPage(await browser(), `${server.url}/?emulator=${encodeURIComponent(emu.url)}`);
+  withOutput(`--- page log ---\n${log.join("\n")}\n--- served ---\n${server.served.join("\n")}`, () => {
+    checkReport(result, { readyAtImport: false });
+    const wasm = requests.filter((r) => r.url.endsWith(".wasm"));
+    assert.deepEqual(
+      wasm.map((r) => [new URL(r.url).pathname, r.status]),
+      [[`/assets/${wasmAssets[0]}`, 200]],
+      "the page fetches the emitted asset",
+    );
+    assert.deepEqual(problems(log), [], "the page logs no error or warning");
+  });
+  t.diagnostic(`resolved ${tail(entry)}; emitted assets/${wasmAssets[0]}`);
+});
+
+test("a plain page importing js/web.js by URL (no bundler) in headless Chromium", { timeout: TIMEOUT }, async (t) => {
+  const dir = await nodeProject();
+  const server = await serveStatic(dir); // the project's root, node_modules included
+  t.after(() => server.close());
+  const { result, log, requests } = await loadPage(await browser(), `${server.url}/plain.html?emulator=${encodeURIComponent(emu.url)}`);
+  withOutput(`--- page log ---\n${log.join("\n")}\n--- served ---\n${server.served.join("\n")}`, () => {
+    checkReport(result, { readyAtImport: false });
+    assert.deepEqual(
+      requests.filter((r) => r.url.endsWith(".wasm")).map((r) => [new URL(r.url).pathname, r.status]),
+      [["/node_modules/eipkit/pkg/eipkit_bg.wasm", 200]],
+      "the wasm is fetched from next to the glue",
+    );
+    assert.deepEqual(problems(log), [], "the page logs no error or warning");
+  });
+});
+
+test("Deno: import from \"eipkit\" with the project's node_modules", { timeout: TIMEOUT }, async (t) => {
+  const dir = await project("deno", { tools: ["deno"], fixtures: ["probe.js", "deno-main.js"] });
+  const deno = join(dir, "node_modules", ".bin", "deno");
+  const output = await run(deno, ["run", "--no-prompt", "--allow-read", "--allow-net=127.0.0.1", "deno-main.js", emu.url], {
+    cwd: dir,
+    env: { DENO_DIR: join(dir, ".deno"), DENO_NO_UPDATE_CHECK: "1", NO_COLOR: "1" },
+  });
+  const report = resultOf(output);
+  const { web, ...bare } = report;
+  withOutput(output, () => {
+    // The "deno" condition comes before "node": Deno gets the web entry (await init()).
+    assert.equal(tail(bare.entry), "js/web.js", `"eipkit" resolved to ${bare.entry}`);
+    checkReport(bare);
+    assert.equal(tail(web.entry), "js/web.js");
+    checkReport(web);
+  });
+  t.diagnostic(`"eipkit" resolved ${tail(bare.entry)}; "eipkit/web" resolved ${tail(web.entry)}`);
+});
+
+test("workerd (miniflare): a worker bundled with the workerd conditions", { timeout: TIMEOUT }, async (t) => {
+  const dir = await project("workerd", { tools: ["miniflare", "esbuild"], fixtures: ["probe.js", "worker.js", "workerd-run.mjs"] });
+  const output = await run("node", ["workerd-run.mjs", emu.url], { cwd: dir });
+  const { entries, report } = resultOf(output);
+  withOutput(output, () => {
+    assert.ok(entries.map(tail).includes("js/workerd.js"), `the bundle uses js/workerd.js: ${entries.map(tail)}`);
+    assert.ok(!entries.map(tail).includes("js/web.js") && !entries.map(tail).includes("js/node.js"), `one entry only: ${entries.map(tail)}`);
+    checkReport(report, { readyAtImport: true });
+  });
+  t.diagnostic(`resolved js/workerd.js; bundled ${entries.map(tail).join(", ")}`);
+});
