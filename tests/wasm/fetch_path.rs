@@ -98,3 +98,16 @@ pub async fn aksk_signatures_are_accepted() {
         .unwrap();
     assert!(get(&page, "page.publicips").is_object());
 }
+
+/// The same tests, declared in each runner's file (Node, Chromium).
+#[macro_export]
+macro_rules! fetch_path_tests {
+    ($($name:ident),* $(,)?) => {
+        $(
+            #[wasm_bindgen_test::wasm_bindgen_test]
+            async fn $name() {
+                fetch_path::$name().await;
+            }
+        )*
+    };
+}
