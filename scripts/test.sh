@@ -37,4 +37,7 @@ node --test tests/runtimes/
 step "the console end to end in headless Chromium (screenshots in artifacts/e2e/)"
 node --test tests/e2e/
 
+step "fuzzing the core: every target for 60 s (scripts/fuzz.sh; longer: scripts/fuzz.sh 600)"
+bash scripts/fuzz.sh 60
+
 step "all suites passed"

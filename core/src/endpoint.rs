@@ -36,12 +36,7 @@ impl Endpoint {
         if scheme == "http" && !is_loopback(host) {
             return Err(bad());
         }
-        // Browsers send `Host` without the default port; the signed host must match it.
-        let default_port = if scheme == "https" { "443" } else { "80" };
-        let authority = match port {
-            Some(p) if p != default_port => format!("{host}:{p}"),
-            _ => host.to_owned(),
-        };
+        let authority = crate::http::host_header(host, port.and_then(|p| p.parse().ok()), scheme);
         Ok(Endpoint { scheme, authority, base_path: path.trim_end_matches('/').to_owned() })
     }
 
@@ -81,7 +76,8 @@ fn valid_port(port: &str) -> bool {
         && port.parse::<u32>().is_ok_and(|p| (1..=65_535).contains(&p))
 }
 
-fn valid_host(host: &str) -> bool {
+/// A DNS name or IPv4 address (letters, digits, `-`, `.`), or a bracketed IPv6 literal.
+pub(crate) fn valid_host(host: &str) -> bool {
     match host.strip_prefix('[').and_then(|h| h.strip_suffix(']')) {
         Some(v6) => !v6.is_empty() && v6.bytes().all(|b| b.is_ascii_hexdigit() || b == b':' || b == b'.'),
         None => host.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'.'),

@@ -176,11 +176,12 @@ const MAX_MESSAGE: usize = 512;
 pub fn service_error(response: &Response) -> ServiceError {
     let json: Option<Value> = serde_json::from_slice(&response.body).ok();
     let (code, message, body_request_id) = json.as_ref().and_then(from_json).unwrap_or((None, None, None));
-    let message = message.filter(|m| !m.is_empty()).unwrap_or_else(|| describe_body(response));
+    let message =
+        message.map(|m| clean(&m)).filter(|m| !m.is_empty()).unwrap_or_else(|| clean(&describe_body(response)));
     ServiceError {
         status: response.status,
         code,
-        message: clean(&message),
+        message,
         request_id: response.request_id().or(body_request_id),
         retry_after: response.header("retry-after").and_then(RetryAfter::parse),
     }

@@ -114,6 +114,16 @@ pub fn canonical_query_order(query: &mut [(String, String)]) {
     query.sort();
 }
 
+/// `host[:port]` as `fetch` sends it in `Host`: the port as a number (no leading zeros), and no
+/// port at all when it is the scheme's default. What is signed must be what is sent.
+pub fn host_header(host: &str, port: Option<u16>, scheme: &str) -> String {
+    let default = if scheme == "https" { 443 } else { 80 };
+    match port {
+        Some(port) if port != default => format!("{host}:{port}"),
+        _ => host.to_owned(),
+    }
+}
+
 /// A URL taken apart for signing: scheme, `host[:port]` (lower case, default port dropped, as
 /// `fetch` sends `Host`), the path as given, and the query as decoded pairs (`+` is a space).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -139,9 +149,16 @@ impl UrlParts {
             return None;
         }
         let (path, query) = rest.split_once('?').unwrap_or((rest, ""));
-        let default_port = if scheme == "https" { ":443" } else { ":80" };
         let authority = authority.to_ascii_lowercase();
-        let authority = authority.strip_suffix(default_port).unwrap_or(&authority).to_owned();
+        let (host, port) = match authority.rsplit_once(':').filter(|(_, p)| !p.contains(']')) {
+            Some((host, "")) => (host, None),
+            Some((host, port)) => (host, Some(port.parse::<u16>().ok()?)),
+            None => (authority.as_str(), None),
+        };
+        if host.is_empty() || !crate::endpoint::valid_host(host) {
+            return None;
+        }
+        let authority = host_header(host, port, &scheme);
         let query = query
             .split('&')
             .filter(|pair| !pair.is_empty())

@@ -99,13 +99,26 @@ pub fn sign(input: &SigningInput<'_>, credentials: &Credentials, unix_seconds: i
         added.push(("X-Sdk-Content-Sha256".to_owned(), "UNSIGNED-PAYLOAD".to_owned()));
     }
 
-    let mut signed: Vec<(String, String)> = input
-        .headers
-        .iter()
-        .chain(added.iter())
-        .filter(|(name, _)| !name.contains('_'))
-        .map(|(name, value)| (name.to_ascii_lowercase(), value.trim().to_owned()))
-        .collect();
+    // Headers that share a name (in any case) travel as one, values joined by ", " (fetch's
+    // Headers do this), so that is how they are signed.
+    let mut signed: Vec<(String, String)> = Vec::new();
+    for (name, value) in input.headers.iter().chain(added.iter()).filter(|(name, _)| !name.contains('_')) {
+        let (name, value) = (name.to_ascii_lowercase(), value.trim());
+        match signed.iter_mut().find(|(n, _)| *n == name) {
+            Some((_, joined)) => {
+                joined.push_str(", ");
+                joined.push_str(value);
+            }
+            None => signed.push((name, value.to_owned())),
+        }
+    }
+    // Joined values are one header value again: its edges are trimmed like any other.
+    for (_, value) in &mut signed {
+        let trimmed = value.trim();
+        if trimmed.len() != value.len() {
+            *value = trimmed.to_owned();
+        }
+    }
     if !signed.iter().any(|(name, _)| name == "host") {
         signed.push(("host".to_owned(), input.host.to_owned()));
     }

@@ -133,7 +133,7 @@ fn decision_7_masked_examples_parse() {
     let port = ports.ports.first().unwrap();
     assert!(port.is_primary());
     assert_eq!(
-        port.fixed_ips.first().and_then(|f| f.subnet_id.as_deref()),
+        port.fixed_ips.as_ref().and_then(|ips| ips.first()).and_then(|f| f.subnet_id.as_deref()),
         Some("213cb9d-3122-2ac1-1a29-91ffc1231a12")
     );
 }

@@ -1,6 +1,8 @@
 //! Response bodies. Parsing is lenient where the service is: unknown fields are kept in
 //! `extra`, unknown enum values are kept, and formats (masked addresses such as
-//! `"161.xx.xx.7"`, two time formats) are not checked (decisions 7 and 8).
+//! `"161.xx.xx.7"`, two time formats) are not checked (decisions 7 and 8). A known field sent
+//! as `null` reads as `None` (and is not written back); the wire JSON (`parse_value`, which the
+//! JS API returns) keeps it.
 
 use crate::model::enums::{EipType, PortStatus, ShareType, Status};
 use serde::{Deserialize, Serialize};
@@ -118,8 +120,8 @@ pub struct Port {
     pub status: Option<PortStatus>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub admin_state_up: Option<bool>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub fixed_ips: Vec<FixedIp>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fixed_ips: Option<Vec<FixedIp>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub mac_address: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -133,12 +135,12 @@ pub struct Port {
     pub device_id: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub device_owner: Option<String>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub security_groups: Vec<String>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub extra_dhcp_opts: Vec<Value>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub allowed_address_pairs: Vec<Value>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub security_groups: Option<Vec<String>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub extra_dhcp_opts: Option<Vec<Value>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub allowed_address_pairs: Option<Vec<Value>>,
     #[serde(rename = "binding:vnic_type", default, skip_serializing_if = "Option::is_none")]
     pub binding_vnic_type: Option<String>,
     #[serde(rename = "binding:vif_details", default, skip_serializing_if = "Option::is_none")]
