@@ -72,13 +72,14 @@ export function createClientApi(wasm, ready) {
     }
 
     /** Every page, in order: `for await (const page of client.listPublicipsPages({ limit: 100 }))`. */
-    async *listPublicipsPages(query = {}, options) {
-      let marker = query?.marker;
+    async *listPublicipsPages(query, options) {
+      // The engine answers each page with the (validated) query of the next one, or null.
+      let next = query;
       do {
-        const { page, nextMarker } = await this.#call("listPublicipsPage", { ...query, ...(marker ? { marker } : {}) }, options);
-        yield page;
-        marker = nextMarker;
-      } while (marker);
+        const answer = await this.#call("listPublicipsPage", next, options);
+        yield answer.page;
+        next = answer.next;
+      } while (next);
     }
 
     /** Every EIP, across pages: `for await (const eip of client.listAllPublicips())`. */
@@ -104,9 +105,10 @@ export function createClientApi(wasm, ready) {
       return raw;
     };
     if (ready.isReady()) engine();
-    const provider = async ({ forceRefresh = false } = {}) => {
+    // The engine reads `{ forceRefresh }` itself, safely, whatever it is given.
+    const provider = async (options) => {
       await ready();
-      return guarded("iamToken", () => engine().getToken({ forceRefresh }));
+      return guarded("iamToken", () => engine().getToken(options));
     };
     provider.invalidate = () => raw?.invalidate();
     Object.defineProperty(provider, "expiresAt", { get: () => (raw?.expiresAt === undefined ? undefined : new Date(raw.expiresAt)) });

@@ -31,12 +31,38 @@ export class EipError extends Error {
     return { name, kind, operation, status, code, message, requestId, issues, retryable, cleanup };
   }
 
-  /** Wraps anything thrown inside eipkit as an EipError. */
+  /**
+   * Wraps anything thrown inside eipkit as an EipError. Never throws itself: the value may be
+   * anything a caller's callback rejected with (a revoked proxy, an object whose getters throw).
+   */
   static from(thrown, operation) {
-    if (thrown instanceof EipError) return thrown;
-    if (thrown && typeof thrown === "object" && thrown.__eipkit === true) return new EipError(thrown);
-    // Not eipkit's own failure object: a bug or an exotic runtime error. Keep it as the cause.
-    const message = thrown instanceof Error ? thrown.message : String(thrown);
+    const read = (key) => {
+      try {
+        return thrown?.[key];
+      } catch {
+        return undefined;
+      }
+    };
+    try {
+      if (thrown instanceof EipError) return thrown;
+    } catch {
+      // a proxy whose getPrototypeOf trap throws: not ours
+    }
+    if (read("__eipkit") === true) {
+      const fields = {};
+      for (const key of ["kind", "message", "operation", "status", "code", "requestId", "issues", "retryable", "cleanup"]) {
+        fields[key] = read(key);
+      }
+      if (typeof fields.message !== "string") fields.message = "unreadable error";
+      return new EipError(fields);
+    }
+    // Not eipkit's own failure: a bug, an exotic runtime error, a caller's callback. Keep it as the cause.
+    let message;
+    try {
+      message = thrown instanceof Error ? String(read("message")) : String(thrown);
+    } catch {
+      message = "unreadable error";
+    }
     return new EipError({ kind: "network", message, operation, retryable: false }, { cause: thrown });
   }
 }

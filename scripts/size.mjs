@@ -1,13 +1,18 @@
 // What the package costs a page: the wasm module, the wasm-bindgen glue and eipkit's own JS for
 // the web target, raw and gzip (level 9), as the README reports. Run after `npm run build`:
 //   node scripts/size.mjs [--json]
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 
 const root = new URL("../", import.meta.url);
+
+/** The JS files wasm-bindgen copied into pkg/snippets/. */
+function snippets(dir) {
+  return readdirSync(new URL(dir, root), { recursive: true }).filter((f) => f.endsWith(".js")).map((f) => dir + f);
+}
 const parts = {
   "wasm (pkg/eipkit_bg.wasm)": ["pkg/eipkit_bg.wasm"],
-  "wasm-bindgen glue (pkg/eipkit.js)": ["pkg/eipkit.js"],
+  "wasm-bindgen glue (pkg/eipkit.js, pkg/snippets/)": ["pkg/eipkit.js", ...snippets("pkg/snippets/")],
   "eipkit JS (js/web.js, api.js, client.js, error.js)": ["js/web.js", "js/api.js", "js/client.js", "js/error.js"],
 };
 const rows = Object.entries(parts).map(([name, files]) => {

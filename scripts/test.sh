@@ -31,6 +31,9 @@ CHROMEDRIVER=/usr/bin/chromedriver cargo test --target wasm32-unknown-unknown -p
 step "JS tests of the built package, the emulator, packaging"
 node --test tests/js/ tests/emulator/ tests/package/
 
+step "stress: hostile input at every export, faults against the emulator, a soak, secrets"
+node --test tests/stress/
+
 step "every runtime, from the npm pack tarball: Node ESM and CJS, Vite in Chromium, a plain page, Deno, workerd"
 node --test tests/runtimes/
 

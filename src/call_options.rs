@@ -1,7 +1,9 @@
-//! The per-call options `{ signal?, timeoutMs? }`.
+//! The per-call options `{ signal?, timeoutMs? }` (and the walkthrough's `onProgress`), checked
+//! like every other input: unknown keys and wrong types are issues.
 
-use crate::js_node::JsNode;
-use eipkit_core::node::{Node, Shape};
+use crate::snapshot::Snapshot;
+use eipkit_core::node::Node;
+use eipkit_core::reader::Reader;
 use eipkit_core::{Issue, IssueCode, Params};
 use js_sys::Reflect;
 use wasm_bindgen::{JsCast, JsValue};
@@ -13,42 +15,43 @@ pub struct CallOptions {
     pub timeout_ms: Option<u32>,
 }
 
+/// Which options a method takes.
+pub const PLAIN: &[&str] = &["signal", "timeoutMs"];
+pub const WITH_PROGRESS: &[&str] = &["signal", "timeoutMs", "onProgress"];
+
 impl CallOptions {
-    pub fn read(value: &JsValue) -> Result<CallOptions, Vec<Issue>> {
-        let node = JsNode::new(value.clone());
-        let mut issues = Vec::new();
-        let type_issue = |path: &str, expected: &'static str, shape: &Shape<'_>| {
-            let params = Params { expected: Some(expected), received: Some(shape.type_name()), ..Params::default() };
-            Issue::error(path, IssueCode::Type, params)
-        };
-        match node.shape() {
-            s if s.is_missing() => return Ok(CallOptions { signal: None, timeout_ms: None }),
-            Shape::Object => {}
-            other => return Err(vec![type_issue("options", "object", &other)]),
+    pub fn read(value: &JsValue, known: &'static [&'static str]) -> Result<CallOptions, Vec<Issue>> {
+        let snapshot = Snapshot::of(value);
+        let node = snapshot.node();
+        if node.shape().is_missing() {
+            return Ok(CallOptions::default());
         }
-        let signal = match node.member("signal").shape() {
-            s if s.is_missing() => None,
-            other => {
-                let signal = Reflect::get(value, &"signal".into()).ok().and_then(|s| s.dyn_into::<AbortSignal>().ok());
-                if signal.is_none() {
-                    issues.push(type_issue("options.signal", "AbortSignal", &other));
-                }
-                signal
+        let mut r = Reader::new(&node, "options", known)?;
+        let timeout_ms = r.int("timeoutMs", 1, 600_000).and_then(|ms| u32::try_from(ms).ok());
+        if known.contains(&"onProgress") {
+            r.function("onProgress");
+        }
+        let signal = if r.node.member("signal").shape().is_missing() {
+            None
+        } else {
+            let signal = abort_signal(value);
+            if signal.is_none() {
+                let params = Params { expected: Some("AbortSignal"), ..Params::default() };
+                r.issues.push(Issue::error("options.signal", IssueCode::Type, params));
             }
+            signal
         };
-        let timeout_ms = match node.member("timeoutMs").shape() {
-            s if s.is_missing() => None,
-            Shape::Number(n) if n.fract() == 0.0 && (1.0..=600_000.0).contains(&n) => Some(n as u32),
-            Shape::Number(n) if n.fract() == 0.0 => {
-                let params = Params { min: Some(1), max: Some(600_000), ..Params::default() };
-                issues.push(Issue::error("options.timeoutMs", IssueCode::Range, params));
-                None
-            }
-            other => {
-                issues.push(type_issue("options.timeoutMs", "integer", &other));
-                None
-            }
-        };
-        if issues.is_empty() { Ok(CallOptions { signal, timeout_ms }) } else { Err(issues) }
+        r.finish()?;
+        Ok(CallOptions { signal, timeout_ms })
     }
+}
+
+/// `options.signal`, if it is a real AbortSignal. `instanceof` is not enough: an object made
+/// with `Object.create(AbortSignal.prototype)` passes it, then throws from every getter. Reading
+/// `aborted` through a catching `Reflect.get` is the brand check.
+fn abort_signal(options: &JsValue) -> Option<AbortSignal> {
+    let signal = Reflect::get(options, &"signal".into()).ok()?;
+    // A boolean `aborted` (not a throw, not anything else) marks a real signal.
+    Reflect::get(&signal, &"aborted".into()).ok()?.as_bool()?;
+    signal.dyn_into::<AbortSignal>().ok()
 }

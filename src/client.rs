@@ -4,9 +4,10 @@
 
 use crate::attempts::Attempts;
 use crate::call_options::CallOptions;
-use crate::errors::Context;
-use crate::js_node::JsNode;
+use crate::errors::{Context, Secrets};
+use crate::snapshot::Snapshot;
 use crate::to_js;
+use crate::transport::settle;
 use crate::transport::{Transport, describe};
 use eipkit_core::auth::{Auth, authorize};
 use eipkit_core::config::{AuthConfig, ClientConfig};
@@ -28,6 +29,8 @@ pub struct RawClient {
 
 pub(crate) struct Inner {
     pub(crate) config: ClientConfig,
+    /// The credentials and every token a provider has handed over: never in a failure.
+    secrets: Secrets,
     transport: Transport,
     /// `auth.tokenProvider`, when the caller supplies tokens.
     provider: Option<Function>,
@@ -43,9 +46,9 @@ impl RawClient {
     #[wasm_bindgen(constructor)]
     pub fn new(options: JsValue) -> Result<RawClient, JsValue> {
         let fail = |issues: &[Issue], locale| {
-            Context { operation: "EipClient", locale, safe_to_repeat: false, secrets: &[] }.validation(issues)
+            Context { operation: "EipClient", locale, safe_to_repeat: false, secrets: None }.validation(issues)
         };
-        let config = ClientConfig::from_node(&JsNode::new(options.clone()))
+        let config = ClientConfig::from_node(&Snapshot::of(&options).node())
             .map_err(|issues| fail(&issues, Default::default()))?;
         let fetch = if config.custom_fetch { function(&options, "fetch") } else { None };
         let provider = match config.auth {
@@ -60,7 +63,12 @@ impl RawClient {
             }
             _ => None,
         };
-        Ok(RawClient { inner: Rc::new(Inner { transport: Transport::new(fetch), config, provider }) })
+        let secrets = Secrets::new(match &config.auth {
+            AuthConfig::Token(t) => vec![t.expose().to_owned()],
+            AuthConfig::AkSk(c) => vec![c.secret_key.expose().to_owned(), c.access_key.clone()],
+            AuthConfig::Provider => Vec::new(),
+        });
+        Ok(RawClient { inner: Rc::new(Inner { transport: Transport::new(fetch), config, provider, secrets }) })
     }
 
     #[wasm_bindgen(js_name = createPublicip)]
@@ -100,7 +108,7 @@ impl RawClient {
         self.spawn(Method::DeletePublicip, [publicip_id, JsValue::UNDEFINED], options)
     }
 
-    /// One page: `{ page: { publicips }, nextMarker }` (`nextMarker` is null on the last page).
+    /// One page: `{ page: { publicips }, next }`, `next` being the next page's query (null on the last).
     #[wasm_bindgen(js_name = listPublicipsPage)]
     pub fn list_publicips_page(&self, query: JsValue, options: JsValue) -> Promise {
         self.spawn(Method::ListPublicips, [JsValue::UNDEFINED, query], options)
@@ -121,9 +129,16 @@ impl RawClient {
             let value = inner.execute(&call, &options).await?;
             Ok(match (&call, value) {
                 (Call::ListPublicips(query), page) => {
+                    // The next page's query: this one's, with the marker after this page.
                     let limit = query.body().get("limit").and_then(serde_json::Value::as_u64);
-                    let next_marker = op::list_publicips::next_marker_of_value(limit, &page);
-                    to_js(&serde_json::json!({ "page": page, "nextMarker": next_marker }))
+                    let next = op::list_publicips::next_marker_of_value(limit, &page).map(|marker| {
+                        let mut next = query.body().clone();
+                        if let Some(fields) = next.as_object_mut() {
+                            fields.insert("marker".to_owned(), marker.into());
+                        }
+                        next
+                    });
+                    to_js(&serde_json::json!({ "page": page, "next": next }))
                 }
                 (Call::DeletePublicip(_), _) => JsValue::UNDEFINED,
                 (_, value) => to_js(&value),
@@ -228,33 +243,24 @@ fn or_empty(query: JsValue) -> JsValue {
 }
 
 impl Inner {
-    pub(crate) fn context<'a>(&self, operation: &'a str, safe_to_repeat: bool, secrets: &'a [&'a str]) -> Context<'a> {
-        Context { operation, locale: self.config.locale, safe_to_repeat, secrets }
-    }
-
-    /// The values no message may show.
-    fn secrets(&self) -> Vec<String> {
-        match &self.config.auth {
-            AuthConfig::Token(t) => vec![t.expose().to_owned()],
-            AuthConfig::AkSk(c) => vec![c.secret_key.expose().to_owned()],
-            AuthConfig::Provider => Vec::new(),
-        }
+    pub(crate) fn context<'a>(&'a self, operation: &'a str, safe_to_repeat: bool) -> Context<'a> {
+        Context { operation, locale: self.config.locale, safe_to_repeat, secrets: Some(&self.secrets) }
     }
 
     /// Validates an input for `operation`, with the client's region.
     pub(crate) fn checked(&self, name: &str, operation: Operation, input: JsValue) -> Result<Checked, JsValue> {
         let options = Options { region: self.config.region.clone() };
-        validate(operation, &JsNode::new(input), &options)
+        validate(operation, &Snapshot::of(&input).node(), &options)
             .into_checked()
-            .map_err(|issues| self.context(name, false, &[]).validation(&issues))
+            .map_err(|issues| self.context(name, false).validation(&issues))
     }
 
     /// A path id given by the caller: a string (its format is checked by the builder).
     pub(crate) fn id(&self, name: &str, value: &JsValue) -> Result<String, JsValue> {
         value.as_string().ok_or_else(|| {
-            let received = eipkit_core::node::Node::shape(&JsNode::new(value.clone())).type_name();
+            let received = eipkit_core::node::Node::shape(&Snapshot::of(value).node()).type_name();
             let params = Params { expected: Some("string"), received: Some(received), ..Params::default() };
-            self.context(name, false, &[]).validation(&[Issue::error("publicip_id", IssueCode::Type, params)])
+            self.context(name, false).validation(&[Issue::error("publicip_id", IssueCode::Type, params)])
         })
     }
 
@@ -286,8 +292,8 @@ impl Inner {
 
     /// Runs one call with the caller's options (`{ signal?, timeoutMs? }`).
     pub(crate) async fn execute(&self, call: &Call, options: &JsValue) -> Result<serde_json::Value, JsValue> {
-        let options =
-            CallOptions::read(options).map_err(|issues| self.context(call.name(), false, &[]).validation(&issues))?;
+        let options = CallOptions::read(options, crate::call_options::PLAIN)
+            .map_err(|issues| self.context(call.name(), false).validation(&issues))?;
         self.execute_with(call, &options).await
     }
 
@@ -303,11 +309,9 @@ impl Inner {
     }
 
     async fn execute_inner(&self, call: &Call, options: &CallOptions) -> Result<serde_json::Value, JsValue> {
-        let secrets = self.secrets();
-        let secret_refs: Vec<&str> = secrets.iter().map(String::as_str).collect();
         let first = call.build(&self.config.service);
         let safe = first.as_ref().is_ok_and(|r| r.method.is_idempotent());
-        let context = self.context(call.name(), safe, &secret_refs);
+        let context = self.context(call.name(), safe);
         first.map_err(|e| context.error(&e))?;
         let attempts = Attempts {
             transport: &self.transport,
@@ -345,13 +349,17 @@ impl Inner {
         let arg = Object::new();
         let _ = Reflect::set(&arg, &"forceRefresh".into(), &renew.into());
         let returned = provider.call1(&JsValue::UNDEFINED, &arg).map_err(|e| failed(describe(&e)))?;
-        let token = JsFuture::from(Promise::resolve(&returned)).await.map_err(|e| {
+        let token = JsFuture::from(settle(&returned)).await.map_err(|e| {
             // An eipkit failure (e.g. from the IAM provider) passes through as it is.
             if Reflect::get(&e, &"__eipkit".into()).is_ok_and(|m| m.is_truthy()) { e } else { failed(describe(&e)) }
         })?;
-        match token.as_string() {
-            Some(token) if !token.trim().is_empty() => Ok(Secret::new(token)),
-            _ => Err(failed("it did not resolve to a token string".to_owned())),
+        let token = token.as_string().filter(|t| !t.trim().is_empty());
+        let Some(token) = token else { return Err(failed("it did not resolve to a token string".to_owned())) };
+        self.secrets.add(&token);
+        if !eipkit_core::error::is_header_value(&token) {
+            let params = Params { format: Some("header_value"), ..Params::default() };
+            return Err(context.validation(&[Issue::error("auth.tokenProvider", IssueCode::Format, params)]));
         }
+        Ok(Secret::new(token))
     }
 }

@@ -20,7 +20,7 @@ pub fn field_rules(operation: JsValue) -> Result<JsValue, JsValue> {
                 ["createPublicip", "createPrepaidPublicip", "updatePublicip", "listPublicips", "listPorts"];
             let params = Params { allowed: Some(eipkit_core::Allowed::Text(&NAMES)), ..Params::default() };
             let issue = Issue::error("operation", IssueCode::Enum, params);
-            Err(Context { operation: "fieldRules", locale: Locale::En, safe_to_repeat: false, secrets: &[] }
+            Err(Context { operation: "fieldRules", locale: Locale::En, safe_to_repeat: false, secrets: None }
                 .validation(&[issue]))
         }
     }

@@ -5,9 +5,10 @@
 use crate::to_js;
 use crate::transport::DispatchError;
 use crate::validators::{JsIssue, js_issues};
-use eipkit_core::error::{is_retryable, redact};
+use eipkit_core::error::{is_retryable, redact, shorten};
 use eipkit_core::{Error, ErrorKind, Issue, Locale};
 use serde::Serialize;
+use std::cell::RefCell;
 use wasm_bindgen::JsValue;
 
 #[derive(Serialize)]
@@ -30,16 +31,56 @@ pub struct Failure<'a> {
     retryable: bool,
 }
 
+/// Values no failure may show: the credentials, and every token a provider has handed over
+/// (learned during a call, so failures read them when they are made).
+#[derive(Default)]
+pub struct Secrets(RefCell<Vec<String>>);
+
+/// Provider tokens remembered for redaction (they rotate; a few recent ones suffice).
+const RECENT_TOKENS: usize = 8;
+
+impl Secrets {
+    pub fn new(values: impl IntoIterator<Item = String>) -> Secrets {
+        Secrets(RefCell::new(values.into_iter().collect()))
+    }
+
+    pub fn add(&self, value: &str) {
+        let mut values = self.0.borrow_mut();
+        if !values.iter().any(|v| v == value) {
+            if values.len() > RECENT_TOKENS {
+                values.remove(1);
+            }
+            values.push(value.to_owned());
+        }
+    }
+
+    fn redact(&self, text: &str) -> String {
+        let values = self.0.borrow();
+        let refs: Vec<&str> = values.iter().map(String::as_str).collect();
+        redact(text, &refs)
+    }
+}
+
 /// What a failure needs to be told: the operation, the locale of messages, whether the request
 /// was safe to repeat, and the secrets to keep out.
 pub struct Context<'a> {
     pub operation: &'a str,
     pub locale: Locale,
     pub safe_to_repeat: bool,
-    pub secrets: &'a [&'a str],
+    pub secrets: Option<&'a Secrets>,
 }
 
 impl Context<'_> {
+    /// Secrets out (and any echoed signature), then shortened for display: in that order, so
+    /// a long token cannot be cut in half and escape.
+    fn scrub(&self, text: &str) -> String {
+        let redacted = match self.secrets {
+            Some(secrets) => secrets.redact(text),
+            None => redact(text, &[]),
+        };
+        shorten(&redacted)
+    }
+
     pub fn error(&self, error: &Error) -> JsValue {
         match error {
             Error::Validation(issues) => self.validation(issues),
@@ -76,7 +117,7 @@ impl Context<'_> {
         to_js(&Failure {
             marker: true,
             kind: ErrorKind::Validation.as_str(),
-            message: redact(&message, self.secrets),
+            message: self.scrub(&message),
             operation: self.operation,
             status: None,
             code: None,
@@ -102,11 +143,11 @@ impl Context<'_> {
         to_js(&Failure {
             marker: true,
             kind: kind.as_str(),
-            message: redact(&message, self.secrets),
+            message: self.scrub(&message),
             operation: self.operation,
             status,
-            code,
-            request_id,
+            code: code.map(|c| self.scrub(&c)),
+            request_id: request_id.map(|r| self.scrub(&r)),
             issues: None,
             retryable: is_retryable(kind, status, self.safe_to_repeat),
         })

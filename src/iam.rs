@@ -3,8 +3,8 @@
 //! in flight however many calls wait for it (they share one JS promise).
 
 use crate::attempts::Attempts;
-use crate::errors::Context;
-use crate::js_node::JsNode;
+use crate::errors::{Context, Secrets};
+use crate::snapshot::Snapshot;
 use crate::transport::Transport;
 use eipkit_core::Locale;
 use eipkit_core::config::IamConfig;
@@ -25,6 +25,8 @@ struct Inner {
     config: IamConfig,
     transport: Transport,
     state: RefCell<State>,
+    /// The password, and the tokens issued.
+    secrets: Secrets,
 }
 
 #[derive(Default)]
@@ -42,8 +44,8 @@ const OPERATION: &str = "iamToken";
 impl RawIamTokenProvider {
     #[wasm_bindgen(constructor)]
     pub fn new(options: JsValue) -> Result<RawIamTokenProvider, JsValue> {
-        let config = IamConfig::from_node(&JsNode::new(options.clone())).map_err(|issues| {
-            Context { operation: OPERATION, locale: Locale::En, safe_to_repeat: false, secrets: &[] }
+        let config = IamConfig::from_node(&Snapshot::of(&options).node()).map_err(|issues| {
+            Context { operation: OPERATION, locale: Locale::En, safe_to_repeat: false, secrets: None }
                 .validation(&issues)
         })?;
         let fetch = config
@@ -51,14 +53,19 @@ impl RawIamTokenProvider {
             .then(|| Reflect::get(&options, &"fetch".into()).ok().and_then(|f| f.dyn_into::<Function>().ok()))
             .flatten();
         Ok(RawIamTokenProvider {
-            inner: Rc::new(Inner { config, transport: Transport::new(fetch), state: RefCell::default() }),
+            inner: Rc::new(Inner {
+                secrets: Secrets::new([config.auth.password.expose().to_owned()]),
+                config,
+                transport: Transport::new(fetch),
+                state: RefCell::default(),
+            }),
         })
     }
 
     /// A valid token: the cached one, or a new one (`{ forceRefresh: true }` skips the cache).
     #[wasm_bindgen(js_name = getToken)]
     pub fn get_token(&self, options: JsValue) -> Promise {
-        let force = matches!(JsNode::new(options).member("forceRefresh").shape(), Shape::Bool(true));
+        let force = matches!(Snapshot::of(&options).node().member("forceRefresh").shape(), Shape::Bool(true));
         let now = js_sys::Date::now() as i64;
         let mut state = self.inner.state.borrow_mut();
         if let Some(renewing) = &state.renewing {
@@ -75,6 +82,7 @@ impl RawIamTokenProvider {
             state.renewing = None;
             let token = result?;
             let value = JsValue::from(token.token.expose());
+            inner.secrets.add(token.token.expose());
             state.issued += 1;
             state.token = Some(token);
             Ok(value)
@@ -103,9 +111,9 @@ impl RawIamTokenProvider {
 
 impl Inner {
     async fn issue(&self) -> Result<IamToken, JsValue> {
-        let password = self.config.auth.password.expose();
         // Asking for a token twice is harmless, so transient failures are retried.
-        let context = Context { operation: OPERATION, locale: Locale::En, safe_to_repeat: true, secrets: &[password] };
+        let context =
+            Context { operation: OPERATION, locale: Locale::En, safe_to_repeat: true, secrets: Some(&self.secrets) };
         let attempts = Attempts {
             transport: &self.transport,
             retries: 2,

@@ -1,7 +1,7 @@
 //! `signRequest`: the AK/SK headers for any request a caller sends themselves.
 
 use crate::errors::Context;
-use crate::js_node::JsNode;
+use crate::snapshot::{Snapshot, SnapshotNode};
 use eipkit_core::http::UrlParts;
 use eipkit_core::node::{Node, Shape};
 use eipkit_core::sign::{Credentials, SigningInput, sign};
@@ -11,9 +11,17 @@ use wasm_bindgen::prelude::*;
 
 /// Returns `{ "X-Sdk-Date", "Authorization" }` (and `X-Sdk-Content-Sha256` for a non-JSON
 /// `Content-Type`, as the official SDKs do) for `{ method, url, headers?, body?, ak, sk, date? }`.
+#[wasm_bindgen]
+extern "C" {
+    /// `Date.prototype.getTime.call(value)`, which throws for anything but a real Date.
+    #[wasm_bindgen(js_namespace = ["Date", "prototype", "getTime"], js_name = call, catch)]
+    fn get_time(value: &JsValue) -> Result<f64, JsValue>;
+}
+
 #[wasm_bindgen(js_name = signRequest)]
 pub fn sign_request(request: JsValue) -> Result<JsValue, JsValue> {
-    let node = JsNode::new(request.clone());
+    let snapshot = Snapshot::of(&request);
+    let node = snapshot.node();
     let mut issues = Vec::new();
     let mut text = |key: &str, required: bool| match node.member(key).shape() {
         Shape::Text(s) if !s.is_empty() => Some(s.into_owned()),
@@ -42,21 +50,22 @@ pub fn sign_request(request: JsValue) -> Result<JsValue, JsValue> {
         parts
     });
     let headers = read_headers(&node, &mut issues);
-    let unix_seconds = match Reflect::get(&request, &"date".into()) {
-        Ok(d) if d.is_undefined() => (Date::now() / 1000.0).floor() as i64,
-        Ok(d) => match d.dyn_into::<Date>().map(|d| d.get_time()) {
-            Ok(ms) if ms.is_finite() => (ms / 1000.0).floor() as i64,
-            _ => {
-                let params = Params { expected: Some("date"), ..Params::default() };
-                issues.push(Issue::error("date", IssueCode::Type, params));
-                0
-            }
-        },
-        Err(_) => 0,
+    // `date`: a real Date (getTime through a catching call: an object that merely inherits
+    // from Date.prototype throws there), or absent for now.
+    let unix_seconds = match Reflect::get(&request, &"date".into()).map(|d| (d.is_undefined(), get_time(&d))) {
+        Ok((true, _)) => Some((Date::now() / 1000.0).floor() as i64),
+        Ok((false, Ok(ms))) if ms.is_finite() => Some((ms / 1000.0).floor() as i64),
+        _ => None,
     };
-    let (Some(method), Some(parts), Some(ak), Some(sk), true) = (method, parts, ak, sk, issues.is_empty()) else {
-        let secrets = [];
-        return Err(Context { operation: "signRequest", locale: Locale::En, safe_to_repeat: false, secrets: &secrets }
+    if unix_seconds.is_none() {
+        let received = node.member("date").shape().type_name();
+        let params = Params { expected: Some("date"), received: Some(received), ..Params::default() };
+        issues.push(Issue::error("date", IssueCode::Type, params));
+    }
+    let (Some(method), Some(parts), Some(ak), Some(sk), Some(unix_seconds), true) =
+        (method, parts, ak, sk, unix_seconds, issues.is_empty())
+    else {
+        return Err(Context { operation: "signRequest", locale: Locale::En, safe_to_repeat: false, secrets: None }
             .validation(&issues));
     };
     let signature = sign(
@@ -78,7 +87,7 @@ pub fn sign_request(request: JsValue) -> Result<JsValue, JsValue> {
     Ok(out.into())
 }
 
-fn read_headers(node: &JsNode, issues: &mut Vec<Issue>) -> Vec<(String, String)> {
+fn read_headers(node: &SnapshotNode<'_>, issues: &mut Vec<Issue>) -> Vec<(String, String)> {
     let headers = node.member("headers");
     match headers.shape() {
         s if s.is_missing() => Vec::new(),

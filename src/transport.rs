@@ -67,10 +67,16 @@ impl Transport {
     }
 
     async fn exchange(&self, request: &Request, signal: &AbortSignal) -> Result<Response, String> {
-        let mut builder = RequestBuilder::new(&request.url()).method(method(request)).abort_signal(Some(signal));
+        // Headers through the catching `Headers.append` (gloo-net's own `header()` would throw
+        // through wasm on a value fetch refuses).
+        let headers = web_sys::Headers::new().map_err(|e| describe(&e))?;
         for (name, value) in &request.headers {
-            builder = builder.header(name, value);
+            headers.append(name, value).map_err(|e| describe(&e))?;
         }
+        let builder = RequestBuilder::new(&request.url())
+            .method(method(request))
+            .abort_signal(Some(signal))
+            .headers(gloo_net::http::Headers::from_raw(headers));
         let built = if request.body.is_empty() {
             builder.build()
         } else {
@@ -82,15 +88,26 @@ impl Transport {
             Some(fetch) => {
                 let raw: web_sys::Request = built.into();
                 let answer = fetch.call1(&JsValue::UNDEFINED, &raw).map_err(|e| describe(&e))?;
-                let answer = JsFuture::from(Promise::resolve(&answer)).await.map_err(|e| describe(&e))?;
-                let answer: web_sys::Response =
-                    answer.dyn_into().map_err(|_| "the fetch function did not resolve to a Response".to_owned())?;
+                let answer = JsFuture::from(settle(&answer)).await.map_err(|e| describe(&e))?;
+                // A real Response: `instanceof` is not enough (an object made from
+                // Response.prototype passes it, then throws from every getter).
+                let real = Reflect::get(&answer, &"status".into()).is_ok_and(|s| s.as_f64().is_some())
+                    && Reflect::get(&answer, &"headers".into()).is_ok_and(|h| h.is_object());
+                let answer = answer
+                    .dyn_into::<web_sys::Response>()
+                    .ok()
+                    .filter(|_| real)
+                    .ok_or_else(|| "the fetch function did not resolve to a Response".to_owned())?;
                 gloo_net::http::Response::from(answer)
             }
         };
-        let headers = response.headers().entries().collect();
-        let body = response.binary().await.map_err(|e| e.to_string())?;
-        Ok(Response::new(response.status(), headers, body))
+        let (status, headers) = (response.status(), response.headers().entries().collect());
+        // The body through the catching `arrayBuffer()`: gloo-net's own reader would read a
+        // failed stream's error through an import that throws through wasm.
+        let raw: web_sys::Response = response.into();
+        let buffer = raw.array_buffer().map_err(|e| describe(&e))?;
+        let buffer = JsFuture::from(buffer).await.map_err(|e| describe(&e))?;
+        Ok(Response::new(status, headers, Uint8Array::new(&buffer).to_vec()))
     }
 }
 
@@ -102,6 +119,15 @@ fn method(request: &Request) -> gloo_net::http::Method {
         Method::Put => gloo_net::http::Method::PUT,
         Method::Delete => gloo_net::http::Method::DELETE,
     }
+}
+
+/// A promise for whatever a caller's function returned: `new Promise(resolve => resolve(x))`
+/// adopts a thenable inside the promise machinery, so a hostile one (a throwing `then` or
+/// `constructor`) becomes a rejection rather than an exception thrown through wasm.
+pub fn settle(value: &JsValue) -> Promise {
+    Promise::new(&mut |resolve, _reject| {
+        let _ = resolve.call1(&JsValue::UNDEFINED, value);
+    })
 }
 
 /// A thrown JS value as one line: its message, and its cause's (Node puts ECONNRESET there).

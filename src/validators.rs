@@ -1,6 +1,6 @@
 //! The synchronous validators: any JS value in, a `ValidationResult` out, never a throw.
 
-use crate::js_node::JsNode;
+use crate::snapshot::Snapshot;
 use crate::to_js;
 use eipkit_core::{Issue, IssueCode, Locale, Operation, Options, Params, Severity, validate};
 use serde::Serialize;
@@ -14,10 +14,10 @@ pub(crate) struct ValidateOptions {
 
 impl ValidateOptions {
     pub fn read(value: JsValue) -> ValidateOptions {
-        let node = JsNode::new(value);
+        let options = Snapshot::of(&value);
         ValidateOptions {
-            options: Options { region: node.text("region") },
-            locale: node.text("locale").map_or(Locale::En, |tag| Locale::from_tag(&tag)),
+            options: Options { region: options.text("region") },
+            locale: options.text("locale").map_or(Locale::En, |tag| Locale::from_tag(&tag)),
         }
     }
 }
@@ -52,7 +52,7 @@ struct ValidationResult<'a> {
 
 fn run(operation: Operation, body: JsValue, options: JsValue) -> JsValue {
     let options = ValidateOptions::read(options);
-    let result = validate(operation, &JsNode::new(body), &options.options);
+    let result = validate(operation, &Snapshot::of(&body).node(), &options.options);
     to_js(&ValidationResult { ok: result.is_ok(), issues: js_issues(result.issues(), options.locale) })
 }
 

@@ -6,7 +6,7 @@
 
 use crate::call_options::CallOptions;
 use crate::client::{Call, Inner, Method, RawClient};
-use crate::js_node::JsNode;
+use crate::snapshot::Snapshot;
 use crate::timers::sleep;
 use crate::to_js;
 use eipkit_core::walkthrough::{
@@ -29,10 +29,10 @@ impl RawClient {
         let inner = self.inner.clone();
         future_to_promise(async move {
             const NAME: &str = "waitForPublicip";
-            let fail = |issues: &[Issue]| inner.context(NAME, false, &[]).validation(issues);
+            let fail = |issues: &[Issue]| inner.context(NAME, false).validation(issues);
             let id = inner.id(NAME, &publicip_id)?;
-            let wait = WaitOptions::from_node(&JsNode::new(wait)).map_err(|issues| fail(&issues))?;
-            let options = CallOptions::read(&options).map_err(|issues| fail(&issues))?;
+            let wait = WaitOptions::from_node(&Snapshot::of(&wait).node()).map_err(|issues| fail(&issues))?;
+            let options = CallOptions::read(&options, crate::call_options::PLAIN).map_err(|issues| fail(&issues))?;
             let progress = Progress::read(&JsValue::UNDEFINED);
             Ok(to_js(&inner.wait_for(&id, &wait, &options, &progress, "wait").await?))
         })
@@ -43,10 +43,12 @@ impl RawClient {
     pub fn bind_new_publicip_to_server(&self, input: JsValue, options: JsValue) -> Promise {
         let inner = self.inner.clone();
         future_to_promise(async move {
-            let fail = |issues: &[Issue]| inner.context(NAME, false, &[]).validation(issues);
+            let fail = |issues: &[Issue]| inner.context(NAME, false).validation(issues);
             let region = Options { region: inner.config.region.clone() };
-            let input = BindNewInput::from_node(&JsNode::new(input), &region).map_err(|issues| fail(&issues))?;
-            let call_options = CallOptions::read(&options).map_err(|issues| fail(&issues))?;
+            let input =
+                BindNewInput::from_node(&Snapshot::of(&input).node(), &region).map_err(|issues| fail(&issues))?;
+            let call_options =
+                CallOptions::read(&options, crate::call_options::WITH_PROGRESS).map_err(|issues| fail(&issues))?;
             let progress = Progress::read(&options);
             walkthrough(&inner, &input, &call_options, &progress).await
         })
@@ -99,7 +101,7 @@ async fn walkthrough(
     let (port, reason) = match choose_port(&input.server_id, &ports, input.port_id.as_deref()) {
         Ok((port, reason)) => (port.clone(), reason),
         Err(issue) => {
-            let error = inner.context(NAME, false, &[]).validation(&[issue]);
+            let error = inner.context(NAME, false).validation(&[issue]);
             failed("choosePort", &error);
             return Err(error);
         }
@@ -189,6 +191,9 @@ fn outcome_unknown(error: &JsValue) -> bool {
     }
 }
 
+/// The statuses a bind settles in.
+const SETTLED: [&str; 4] = ["ACTIVE", "DOWN", "BIND_ERROR", "ERROR"];
+
 /// Runs the undo steps with no caller signal (an abort must not stop the cleanup), recording
 /// each; what could not be undone joins `left`.
 async fn cleanup(inner: &Inner, undo: &[Undo], input: &BindNewInput, left: &mut Vec<LeftBehind>) -> Vec<Value> {
@@ -204,10 +209,16 @@ async fn cleanup(inner: &Inner, undo: &[Undo], input: &BindNewInput, left: &mut 
     for step in undo {
         let (action, id, result) = match step {
             Undo::Unbind { publicip_id } => {
-                let shown = inner.execute_with(&Call::ShowPublicip(publicip_id.clone()), &options).await;
+                // A bind still in progress (BINDING) cannot be undone: let it settle first.
+                let settled =
+                    WaitOptions { until: SETTLED.iter().map(|s| (*s).to_owned()).collect(), ..wait_down.clone() };
+                let shown = inner.wait_for(publicip_id, &settled, &options, &quiet, "cleanup").await;
                 let bound = shown.as_ref().is_ok_and(|v| {
                     v.pointer("/publicip/port_id").is_some_and(|p| p.as_str().is_some_and(|p| !p.is_empty()))
-                        || matches!(v.pointer("/publicip/status").and_then(Value::as_str), Some("ACTIVE" | "BINDING"))
+                        || matches!(
+                            v.pointer("/publicip/status").and_then(Value::as_str),
+                            Some("ACTIVE" | "BIND_ERROR")
+                        )
                 });
                 if shown.is_ok() && !bound {
                     continue; // never bound: nothing to undo
@@ -318,7 +329,7 @@ impl Inner {
         progress: &Progress,
         step: &str,
     ) -> Result<Value, JsValue> {
-        let context = self.context("waitForPublicip", true, &[]);
+        let context = self.context("waitForPublicip", true);
         let started = js_sys::Date::now();
         let mut last = "not yet visible".to_owned();
         loop {

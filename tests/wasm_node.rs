@@ -72,7 +72,7 @@ fn values_json_cannot_hold_are_type_errors_named_for_what_they_are() {
 fn throwing_proxies_and_getters_are_unreadable_not_exceptions() {
     for expr in [
         "new Proxy({}, { ownKeys() { throw new Error('keys') } })",
-        "new Proxy({}, { getOwnPropertyDescriptor() { throw new Error('descriptor') } })",
+        "new Proxy({ publicip: {} }, { getOwnPropertyDescriptor() { throw new Error('descriptor') } })",
         "(() => { const r = Proxy.revocable({}, {}); r.revoke(); return r.proxy })()",
         "{ get publicip() { throw new Error('getter') }, bandwidth: {} }",
     ] {

@@ -88,8 +88,8 @@ fn read_auth<N: Node>(r: &mut Reader<'_, N>) -> Option<AuthConfig> {
             return None;
         }
     };
-    let token = a.text("token", false);
-    let ak = a.text("ak", false);
+    let token = a.text("token", false).filter(|t| header_value(&mut a, "token", t));
+    let ak = a.text("ak", false).filter(|ak| header_value(&mut a, "ak", ak));
     let sk = a.text("sk", false);
     let provider = a.function("tokenProvider");
     let styles = [token.is_some(), ak.is_some() || sk.is_some(), provider].iter().filter(|s| **s).count();
@@ -121,6 +121,20 @@ fn read_auth<N: Node>(r: &mut Reader<'_, N>) -> Option<AuthConfig> {
         r.issues.extend(issues);
     }
     auth
+}
+
+/// A credential sent in a header must be one `fetch` accepts.
+fn header_value<N: Node>(r: &mut Reader<'_, N>, key: &str, value: &str) -> bool {
+    let ok = crate::error::is_header_value(value);
+    if !ok {
+        let path = r.path(key);
+        r.issues.push(Issue::error(
+            path,
+            IssueCode::Format,
+            Params { format: Some("header_value"), ..Params::default() },
+        ));
+    }
+    ok
 }
 
 const AUTH_SHAPES: &str = "{ token }, { ak, sk } or { tokenProvider }";

@@ -166,8 +166,20 @@ impl RetryAfter {
     }
 }
 
-/// Longest service message kept (the EIP API documents 256 characters).
-const MAX_MESSAGE: usize = 512;
+/// Longest service message kept here: a bound on memory only. Shorten for display with
+/// [`shorten`] *after* redacting (a secret cut in half no longer matches).
+const MAX_MESSAGE: usize = 65_536;
+
+/// The longest message shown to a person (the EIP API documents 256 characters).
+pub const MAX_SHOWN: usize = 512;
+
+/// `text` cut to [`MAX_SHOWN`] characters, with an ellipsis when cut.
+pub fn shorten(text: &str) -> String {
+    match text.char_indices().nth(MAX_SHOWN) {
+        Some((cut, _)) => format!("{}…", text.get(..cut).unwrap_or_default()),
+        None => text.to_owned(),
+    }
+}
 
 /// Reads an error answer in every shape the service family uses: `{code, message}` (EIP),
 /// `{error_code, error_msg}` (API gateway), `{error: {code, message}}` (IAM),
@@ -240,7 +252,8 @@ fn describe_body(response: &Response) -> String {
             None => format!("HTTP {status} with an HTML page"),
         };
     }
-    format!("HTTP {status} with a body that is not a recognised error: {}", body.chars().take(120).collect::<String>())
+    // The body in full (bounded by `clean`): a cut here could halve a secret before redaction.
+    format!("HTTP {status} with a body that is not a recognised error: {body}")
 }
 
 /// One line, printable, bounded.
@@ -258,10 +271,32 @@ fn clean(message: &str) -> String {
     }
 }
 
-/// Replaces every occurrence of each secret in `text` with `***` (a service could echo a
-/// token back in a message; it must not reach a log through us).
+/// Replaces every occurrence of each secret in `text` with `***`, and the signature of any
+/// echoed `Authorization` header (`Signature=<hex>`): a service or a proxy could echo a token
+/// or the header back in a message; neither must reach a log through us.
 pub fn redact(text: &str, secrets: &[&str]) -> String {
-    secrets.iter().filter(|s| s.len() >= 4).fold(text.to_owned(), |t, s| t.replace(s, "***"))
+    let text = secrets.iter().filter(|s| s.len() >= 4).fold(text.to_owned(), |t, s| t.replace(s, "***"));
+    const KEY: &str = "Signature=";
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text.as_str();
+    while let Some(at) = rest.find(KEY) {
+        let (before, after) = rest.split_at(at + KEY.len());
+        out.push_str(before);
+        let hex = after.bytes().take_while(u8::is_ascii_hexdigit).count();
+        if hex > 0 {
+            out.push_str("***");
+        }
+        rest = after.get(hex..).unwrap_or_default();
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Whether `value` can travel as an HTTP header value through `fetch`: printable ASCII (and
+/// tabs), which a token or an access key always is. Anything else (a pasted line break,
+/// non-ASCII) would be refused by `fetch`, so it is refused here first, as input.
+pub fn is_header_value(value: &str) -> bool {
+    !value.is_empty() && value.bytes().all(|b| b == b'\t' || (0x20..0x7F).contains(&b))
 }
 
 #[cfg(test)]
@@ -331,10 +366,19 @@ mod tests {
 
     #[test]
     fn messages_are_one_bounded_line_and_secrets_are_redacted() {
-        let long = format!(r#"{{"code":"X","message":"line1\nline2\t{}"}}"#, "y".repeat(2000));
+        let long = format!(r#"{{"code":"X","message":"line1\nline2\t{}"}}"#, "y".repeat(70_000));
         let e = service_error(&answer(500, &long));
         assert!(e.message.starts_with("line1 line2 y") && e.message.chars().count() == MAX_MESSAGE + 1);
+        assert_eq!(shorten(&e.message).chars().count(), MAX_SHOWN + 1);
         assert_eq!(redact("token abcd1234 rejected", &["abcd1234", ""]), "token *** rejected");
+        let echoed = "bad header SDK-HMAC-SHA256 Access=AK, SignedHeaders=host, Signature=0a1b2c; Signature= end";
+        assert_eq!(
+            redact(echoed, &[]),
+            "bad header SDK-HMAC-SHA256 Access=AK, SignedHeaders=host, Signature=***; Signature= end"
+        );
+        assert!(
+            is_header_value("MIIabc+/=") && !is_header_value("名") && !is_header_value("a\nb") && !is_header_value("")
+        );
     }
 
     #[test]

@@ -33,7 +33,7 @@ mod message;
 pub mod model;
 pub mod node;
 pub mod operation;
-mod reader;
+pub mod reader;
 pub mod region;
 pub mod retry;
 pub mod schema;

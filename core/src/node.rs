@@ -71,11 +71,21 @@ impl Node for Option<&serde_json::Value> {
         }
     }
 
+    /// An object's member, or an array's element by its index (as JS reads `array["0"]`).
     fn member(&self, key: &str) -> Self {
-        self.and_then(|v| v.as_object()).and_then(|o| o.get(key))
+        match self {
+            Some(serde_json::Value::Object(o)) => o.get(key),
+            Some(serde_json::Value::Array(items)) => key.parse::<usize>().ok().and_then(|i| items.get(i)),
+            _ => None,
+        }
     }
 
+    /// An object's keys, or an array's indices (as JS's `Object.keys`).
     fn keys(&self) -> Result<Vec<String>, &'static str> {
-        Ok(self.and_then(|v| v.as_object()).map(|o| o.keys().cloned().collect()).unwrap_or_default())
+        Ok(match self {
+            Some(serde_json::Value::Object(o)) => o.keys().cloned().collect(),
+            Some(serde_json::Value::Array(items)) => (0..items.len()).map(|i| i.to_string()).collect(),
+            _ => Vec::new(),
+        })
     }
 }

@@ -1,12 +1,13 @@
 //! Reading typed options from an object [`Node`], collecting every problem as an [`Issue`]
-//! (with a did-you-mean for unknown keys), for the client's and the walkthrough's options.
+//! (with a did-you-mean for unknown keys, bounded like the body validator's), for the client's,
+//! the walkthrough's and the per-call options.
 
 use crate::issue::{Issue, IssueCode, Params};
 use crate::node::{Node, Shape};
 use crate::validate::suggest;
 
 /// Reads typed options from an object node, collecting issues.
-pub(crate) struct Reader<'a, N: Node> {
+pub struct Reader<'a, N: Node> {
     pub node: &'a N,
     path: &'a str,
     pub issues: Vec<Issue>,
@@ -118,12 +119,10 @@ impl<'a, N: Node> Reader<'a, N> {
     }
 
     pub fn finish(mut self) -> Result<(), Vec<Issue>> {
-        for key in self.keys.iter().filter(|k| !self.known.contains(&k.as_str())) {
-            let params =
-                Params { suggestion: suggest::closest(key, self.known).map(str::to_owned), ..Params::default() };
-            let path = if self.path.is_empty() { key.clone() } else { format!("{}.{key}", self.path) };
-            self.issues.push(Issue::error(path, IssueCode::UnknownField, params));
-        }
+        let known = self.known;
+        let unknown: Vec<&String> = self.keys.iter().filter(|k| !known.contains(&k.as_str())).collect();
+        let suggest = |key: &str| (suggest::closest(key, known).map(str::to_owned), None);
+        crate::validate::walk::report_unknown(self.path, &unknown, suggest, &mut self.issues);
         if self.issues.is_empty() { Ok(()) } else { Err(self.issues) }
     }
 }

@@ -38,13 +38,28 @@ impl WaitOptions {
     /// `{ until, timeoutMs?, intervalMs?, notFoundGraceMs? }`.
     pub fn from_node<N: Node>(node: &N) -> Result<WaitOptions, Vec<Issue>> {
         let mut r = Reader::new(node, "", &["until", "timeoutMs", "intervalMs", "notFoundGraceMs"])?;
-        let until = r.texts("until");
+        let until = r.texts("until").filter(|until| known_statuses(until, &mut r.issues));
         let (timeout_ms, interval_ms, not_found_grace_ms) = read_times(&mut r);
         let not_found_grace_ms = not_found_grace_ms.unwrap_or(DEFAULT_NOT_FOUND_GRACE_MS);
         r.finish()?;
         let until = until.ok_or_else(Vec::new)?;
         Ok(WaitOptions { until, timeout_ms, interval_ms, not_found_grace_ms })
     }
+}
+
+/// Every status waited for must be one the service has: a typo (`"active"`) would wait until
+/// the timeout.
+fn known_statuses(until: &[String], issues: &mut Vec<Issue>) -> bool {
+    let before = issues.len();
+    for (i, status) in until.iter().enumerate().filter(|(_, s)| !Status::KNOWN.contains(&s.as_str())) {
+        let params = Params {
+            allowed: Some(Allowed::Text(Status::KNOWN)),
+            suggestion: crate::validate::suggest::closest(status, Status::KNOWN).map(str::to_owned),
+            ..Params::default()
+        };
+        issues.push(Issue::error(format!("until.{i}"), IssueCode::Enum, params));
+    }
+    issues.len() == before
 }
 
 /// `timeoutMs`, `intervalMs` (with defaults) and `notFoundGraceMs` of a reader.
@@ -177,6 +192,10 @@ pub fn choose_port<'a, P: PortLike>(
     wanted: Option<&str>,
 ) -> Result<(&'a P, PortReason), Issue> {
     let ids = || Allowed::Owned(ports.iter().filter_map(|p| p.port_id().map(str::to_owned)).collect());
+    if ports.is_empty() {
+        let params = Params { value: Some(server_id.to_owned()), what: Some("port"), ..Params::default() };
+        return Err(Issue::error("serverId", IssueCode::NotFound, params));
+    }
     if let Some(wanted) = wanted {
         return ports.iter().find(|p| p.port_id() == Some(wanted)).map(|p| (p, PortReason::Given)).ok_or_else(|| {
             let params = Params { allowed: Some(ids()), ..Params::default() };
@@ -187,10 +206,6 @@ pub fn choose_port<'a, P: PortLike>(
     match (primaries.as_slice(), ports) {
         ([primary], _) => Ok((primary, PortReason::Primary)),
         (_, [only]) => Ok((only, PortReason::Only)),
-        (_, []) => {
-            let params = Params { value: Some(server_id.to_owned()), what: Some("port"), ..Params::default() };
-            Err(Issue::error("serverId", IssueCode::NotFound, params))
-        }
         _ => {
             let params = Params {
                 field: Some("serverId"),

@@ -7,7 +7,7 @@ import { test, before, after, beforeEach, afterEach } from "node:test";
 import assert from "node:assert/strict";
 import { EipClient, EipError, iamTokenProvider } from "eipkit";
 import {
-  emulator, recordingFetch, operationOf, CREATE_OPERATIONS, settle, describeOutcome, sleep, eventually,
+  emulator, recordingFetch, operationOf, waitStatus, CREATE_OPERATIONS, settle, describeOutcome, sleep, eventually,
   PROJECT, TOKEN, USER, WEB_SERVER, WEB_PORT, PER_BODY, PREPAID_BODY, DB_SECONDARY_PORT,
 } from "./helpers.mjs";
 
@@ -45,7 +45,7 @@ let sinceSeq = 0; // requests of the case under test have a higher `seq`
 async function resetEmulator() {
   loggedBeforeReset += await loggedCreates();
   sinceSeq = 0;
-  await resetEmulator();
+  await emu.reset({ transitionMs: 20 });
 }
 
 beforeEach(async () => {
@@ -71,6 +71,7 @@ afterEach(async () => {
 });
 
 after(() => {
+  console.log(`# create calls: ${suite.createCalls}, create requests sent (not refused with 401): ${suite.createsSent}`);
   assert.deepEqual(suite.repeats, [], "a create was sent twice");
   assert.ok(suite.createsSent <= suite.createCalls, `${suite.createsSent} creates sent for ${suite.createCalls} calls`);
 });
@@ -102,9 +103,9 @@ async function stage() {
   const c = fresh();
   const ids = {};
   for (const name of ["update", "bind", "unbind", "show", "delete"]) ids[name] = (await c.createPublicip(PER_BODY)).publicip.id;
-  for (const id of Object.values(ids)) await c.waitForPublicip(id, { until: ["DOWN"], intervalMs: 10 });
+  for (const id of Object.values(ids)) await waitStatus(c, id, ["DOWN"]);
   await c.bindPublicip(ids.unbind, WEB_PORT);
-  await c.waitForPublicip(ids.unbind, { until: ["ACTIVE"], intervalMs: 10 });
+  await waitStatus(c, ids.unbind, ["ACTIVE"]);
   sinceSeq = Math.max(0, ...(await emu.requests()).map((r) => r.seq));
   return ids;
 }
@@ -405,10 +406,9 @@ test("walkthrough: waiting for DOWN fails → the new EIP is released", async ()
       } };
     }
     const run = await walk({ options, hooks });
-    const error = await assertWalkFailure(run, { kind, code: fault ? undefined : "ERROR", cleanup: { actions: ["delete:true"], leftBehind: [] }, label: `waitCreated ${label}` });
+    await assertWalkFailure(run, { kind, code: fault ? undefined : "ERROR", cleanup: { actions: ["delete:true"], leftBehind: [] }, label: `waitCreated ${label}` });
     assert.ok(run.events.some((e) => e.step === "waitCreated" && e.state === "started"), label);
     assert.ok(!run.events.some((e) => e.step === "bind"), `${label}: never bound`);
-    void error;
   }
 });
 
@@ -501,7 +501,7 @@ test("walkthrough: a prepaid EIP that fails after the create is named with its o
   assert.equal(eip.profile.order_id, left.orderId);
 });
 
-test("walkthrough: aborted while the bind is in progress → unbound and released once it settles", { todo: "src/walkthrough.rs cleanup() unbinds at once: an EIP still BINDING (a transitional status that becomes ACTIVE) answers 409 VPC.0513, and the cleanup gives up, leaving the EIP bound to the server (named in leftBehind). Cancelling during waitBound, the most natural moment, leaves a billed EIP bound. It should wait (within the walkthrough's timeoutMs) for ACTIVE, then unbind and release" }, async () => {
+test("walkthrough: aborted while the bind is in progress → unbound and released once it settles", async () => {
   await emu.config({ holdStatuses: ["BINDING"] });
   const controller = new AbortController();
   const options = { signal: controller.signal, onProgress: (event) => {

@@ -124,7 +124,7 @@ export function recordingFetch({ after, answer } = {}) {
     const url = new URL(request.url);
     // The emulator's control API (when this stands in for the global fetch) is not a call.
     if (url.pathname.startsWith("/__emulator/")) return realFetch(request);
-    const entry = { method: request.method, path: url.pathname, query: url.search, status: null, headers: Object.fromEntries(request.headers) };
+    const entry = { method: request.method, url: request.url, path: url.pathname, query: url.search, status: null, headers: Object.fromEntries(request.headers) };
     log.push(entry);
     const response = answer ? await answer(request, entry) : await realFetch(request);
     entry.status = response.status;
@@ -342,3 +342,59 @@ export const PATH_ESCAPES = [
   "x".repeat(65),
   "",
 ];
+
+/**
+ * The emulator in a process of its own (tests/emulator/server.mjs), so that it and the client
+ * under load use both CPU cores. Same control helpers as `emulator()`.
+ */
+export async function emulatorProcess({ transitionMs = 20 } = {}) {
+  const child = spawn(process.execPath, [fileURLToPath(new URL("../emulator/server.mjs", import.meta.url)),
+    "--port", "0", "--quiet", "--transition-ms", String(transitionMs)], { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"] });
+  let stderr = "";
+  child.stderr.on("data", (d) => { stderr += d; });
+  const url = await new Promise((resolve, reject) => {
+    let out = "";
+    child.stdout.on("data", (d) => {
+      out += d;
+      const found = out.match(/listening on (http:\/\/\S+)/);
+      if (found) resolve(found[1]);
+    });
+    child.on("exit", (code) => reject(new Error(`the emulator exited (${code}): ${stderr}`)));
+  });
+  const control = async (method, path, body) => {
+    const res = await realFetch(`${url}/__emulator/${path}`, {
+      method,
+      headers: { "content-type": "application/json" },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    return res.status === 204 ? null : res.json();
+  };
+  const exited = new Promise((resolve) => child.on("exit", resolve));
+  return {
+    url,
+    close: async () => {
+      child.kill("SIGTERM");
+      await exited;
+    },
+    reset: (body = {}) => control("POST", "reset", body),
+    fault: (fault, match = {}, times = 1) => control("POST", "faults", { fault, match, times }),
+    requests: async (operation) => (await control("GET", "requests")).filter((r) => !operation || r.operation === operation),
+    state: () => control("GET", "state"),
+    config: (body) => control("POST", "config", body),
+    control,
+  };
+}
+
+/**
+ * Polls showPublicip until the EIP's status is one of `statuses` (setup code uses this rather
+ * than waitForPublicip, so that one broken feature does not take every test down with it).
+ */
+export async function waitStatus(client, id, statuses, ms = 5_000) {
+  const end = Date.now() + ms;
+  for (;;) {
+    const { publicip } = await client.showPublicip(id);
+    if (statuses.includes(publicip.status)) return publicip;
+    if (Date.now() > end) throw new Error(`${id} stayed ${publicip.status}, not ${statuses}`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}

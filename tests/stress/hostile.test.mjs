@@ -12,7 +12,7 @@ import {
 import {
   emulator, settle, outcomeProblems, describeOutcome, recordingFetch, moduleWorks, uncaughtCollector, tick,
   runChild, hostileValues, PROJECT, TOKEN, USER, WEB_SERVER, WEB_PORT, PER_BODY, BATCH_SERVER, DB_SECONDARY_PORT,
-  PREPAID_BODY, eventually, MISSING_ID,
+  PREPAID_BODY, eventually, MISSING_ID, waitStatus,
 } from "./helpers.mjs";
 
 const uncaught = uncaughtCollector();
@@ -31,7 +31,7 @@ before(async () => {
   client = new EipClient({ endpoint: emu.url, projectId: PROJECT, auth: { token: TOKEN }, retries: 0, fetch: sweepFetch });
   health = new EipClient({ endpoint: emu.url, projectId: PROJECT, auth: { token: TOKEN }, retries: 0, fetch: healthFetch });
   eipId = (await health.createPublicip(PER_BODY)).publicip.id;
-  await health.waitForPublicip(eipId, { until: ["DOWN"], intervalMs: 10 });
+  await eventually(async () => (await health.showPublicip(eipId)).publicip.status === "DOWN");
 });
 after(() => emu.close());
 
@@ -39,7 +39,7 @@ after(() => emu.close());
  * Runs one case and returns its problems ([] when it behaved). `sentAllowed(error)` says
  * whether a validation failure may follow a request (the walkthrough's port choice does).
  */
-async function runCase(f, { allowThrow = false, sentAllowed = () => false, ignoreUncaught = () => false } = {}) {
+async function runCase(f, { allowThrow = false, sentAllowed = () => false } = {}) {
   const sentBefore = sweepFetch.log.length;
   const uncaughtBefore = uncaught.length;
   const outcome = await settle(f, CASE_MS);
@@ -50,7 +50,7 @@ async function runCase(f, { allowThrow = false, sentAllowed = () => false, ignor
   if (error instanceof EipError && error.kind === "validation" && sent > 0 && !sentAllowed(error)) {
     problems.push(`invalid input, yet ${sent} request(s) sent: ${sweepFetch.log.slice(sentBefore).map((r) => `${r.method} ${r.path}`).join(", ")}`);
   }
-  const escaped = uncaught.slice(uncaughtBefore).filter((e) => !ignoreUncaught(e));
+  const escaped = uncaught.slice(uncaughtBefore);
   if (escaped.length) problems.push(`escaped to the process: ${escaped.map(String).join(" | ").slice(0, 300)}`);
   if (!moduleWorks()) problems.push("the module no longer validates");
   // The async engine still runs (a validation failure, no network).
@@ -67,13 +67,33 @@ async function sweep(label, make, { skip = [], ...options } = {}) {
   const failures = [];
   for (const [name, value] of VALUES) {
     if (skip.includes(name)) continue;
+    // Objects with a 10 MB key or 20 000 keys go where objects go; in a scalar's place they
+    // are one more wrong type, and each costs a full copy.
+    if (OBJECT_HEAVY.includes(name) && !OBJECT_POSITIONS.has(label)) continue;
     const started = Date.now();
     const { outcome, problems } = await runCase(() => make(value, name), options);
-    if (process.env.STRESS_VERBOSE && Date.now() - started > 200) console.log(`# slow: ${label} ← ${name}: ${Date.now() - started} ms`);
+    const ms = Date.now() - started;
+    if (process.env.STRESS_VERBOSE && ms > (Number(process.env.STRESS_VERBOSE) || 200)) console.log(`# slow: ${label} ← ${name}: ${ms} ms`);
     if (problems.length) failures.push(`${label} ← ${name}: ${describeOutcome(outcome)} — ${problems.join("; ")}`);
   }
   return failures;
 }
+
+/**
+ * The 10 MB values: each costs a copy per call. Where a position repeats a path already swept
+ * with them (the per-call options of the other methods share one reader; a key the reader
+ * does not know has nothing to read), they are left out to keep the suite short.
+ */
+const BIG = ["10 MB string", "10 MB multibyte string", "10 MB key", "many keys"];
+
+const OBJECT_HEAVY = ["10 MB key", "many keys"];
+const OBJECT_POSITIONS = new Set([
+  "config", "config.auth", "createPublicip(body)", "createPublicip(body, options)", "createPrepaidPublicip(body)",
+  "updatePublicip(id, body)", "showPublicip(id, options)", "listPublicips(query)", "listPorts(query)",
+  "waitForPublicip(id, wait)", "waitForPublicip(id, wait, options)", "walkthrough(input)", "walkthrough(input.create)",
+  "walkthrough(input.create.publicip)", "walkthrough(input.create.extendParam)", "walkthrough(input, options)",
+  "signRequest(request)", "signRequest(request.headers)", "iamTokenProvider(options)",
+]);
 
 /** Strings that are not valid HTTP header values: as a token, a known bug (see below). */
 const NOT_HEADER_VALUES = ["10 MB multibyte string", "lone high surrogate", "lone low surrogate", "NUL and controls"];
@@ -89,8 +109,11 @@ const sentSoFar = () => reached(sweepFetch.log) + reached(healthFetch.log);
  * validation failure above, which sent nothing by the client's count, sent nothing at all).
  * `globalFetch`: clients built without a `fetch` of their own are recorded too.
  */
+// The log keeps its last 5000 entries: count by sequence number.
+const lastSeq = async () => Math.max(0, ...(await emu.requests()).map((r) => r.seq));
+
 async function group(sweeps, { globalFetch = false } = {}) {
-  const loggedBefore = (await emu.requests()).length;
+  const loggedBefore = await lastSeq();
   const sentBefore = sentSoFar();
   const failures = [];
   const original = globalThis.fetch;
@@ -103,7 +126,7 @@ async function group(sweeps, { globalFetch = false } = {}) {
   const { ports } = await health.listPorts({ device_id: WEB_SERVER });
   assert.equal(ports.length, 1, "a valid call succeeds");
   await tick();
-  const logged = (await emu.requests()).length - loggedBefore;
+  const logged = (await lastSeq()) - loggedBefore;
   const sent = sentSoFar() - sentBefore;
   assert.equal(logged, sent, `the emulator logged ${logged} requests, the clients sent ${sent}`);
   assert.deepEqual(failures, [], `${failures.length} hostile case(s) misbehaved:\n${failures.join("\n")}`);
@@ -127,7 +150,7 @@ test("new EipClient(config): hostile config and every field of it", async () => 
   await group([
     () => sweep("config", (v) => construct(v)()),
     ...["endpoint", "projectId", "auth", "region", "timeoutMs", "retries", "fetch", "locale", "extra key"].map(
-      (key) => () => sweep(`config.${key}`, (v) => construct(with_(base, key, v))()),
+      (key) => () => sweep(`config.${key}`, (v) => construct(with_(base, key, v))(), { skip: key === "extra key" ? BIG : [] }),
     ),
     ...["token", "ak", "sk", "tokenProvider"].map(
       (key) => () => sweep(`config.auth.${key}`, (v) => construct(with_(base, "auth", { [key]: v }))(), {
@@ -145,16 +168,16 @@ test("client methods: every argument and the per-call options", async () => {
     () => sweep("createPublicip(body)", (v) => c().createPublicip(v)),
     () => sweep("createPublicip(body, options)", (v) => c().createPublicip(PER_BODY, opts(v))),
     () => sweep("createPrepaidPublicip(body)", (v) => c().createPrepaidPublicip(v)),
-    () => sweep("createPrepaidPublicip(body, options)", (v) => c().createPrepaidPublicip(PREPAID_BODY, opts(v))),
+    () => sweep("createPrepaidPublicip(body, options)", (v) => c().createPrepaidPublicip(PREPAID_BODY, opts(v)), { skip: BIG }),
     () => sweep("updatePublicip(id)", (v) => c().updatePublicip(v, { publicip: { ip_version: 4 } })),
     () => sweep("updatePublicip(id, body)", (v) => c().updatePublicip(id(), v)),
     () => sweep("updatePublicip(id, body.publicip.port_id)", (v) => c().updatePublicip(id(), { publicip: { port_id: v } })),
-    () => sweep("updatePublicip(id, body, options)", (v) => c().updatePublicip(id(), { publicip: { ip_version: 4 } }, v)),
+    () => sweep("updatePublicip(id, body, options)", (v) => c().updatePublicip(id(), { publicip: { ip_version: 4 } }, v), { skip: BIG }),
     () => sweep("bindPublicip(id)", (v) => c().bindPublicip(v, DB_SECONDARY_PORT)),
     () => sweep("bindPublicip(id, portId)", (v) => c().bindPublicip(id(), v)),
-    () => sweep("bindPublicip(id, portId, options)", (v) => c().bindPublicip(MISSING_ID, DB_SECONDARY_PORT, v)),
+    () => sweep("bindPublicip(id, portId, options)", (v) => c().bindPublicip(MISSING_ID, DB_SECONDARY_PORT, v), { skip: BIG }),
     () => sweep("unbindPublicip(id)", (v) => c().unbindPublicip(v)),
-    () => sweep("unbindPublicip(id, options)", (v) => c().unbindPublicip(id(), v)),
+    () => sweep("unbindPublicip(id, options)", (v) => c().unbindPublicip(id(), v), { skip: BIG }),
     () => sweep("showPublicip(id)", (v) => c().showPublicip(v)),
     () => sweep("showPublicip(id, options)", (v) => c().showPublicip(id(), v)),
     () => sweep("showPublicip(id, { signal })", (v) => c().showPublicip(id(), { signal: v })),
@@ -162,13 +185,13 @@ test("client methods: every argument and the per-call options", async () => {
     () => sweep("listPublicips(query)", (v) => c().listPublicips(v)),
     () => sweep("listPublicips(query.limit)", (v) => c().listPublicips({ limit: v })),
     () => sweep("listPublicips(query.marker)", (v) => c().listPublicips({ marker: v })),
-    () => sweep("listPublicips(query, options)", (v) => c().listPublicips({}, v)),
-    () => sweep("listPublicipsPages(query, options)", async (v) => { for await (const page of c().listPublicipsPages({ limit: 5 }, v)) void page; }),
+    () => sweep("listPublicips(query, options)", (v) => c().listPublicips({}, v), { skip: BIG }),
+    () => sweep("listPublicipsPages(query, options)", async (v) => { for await (const page of c().listPublicipsPages({ limit: 5 }, v)) void page; }, { skip: BIG }),
     () => sweep("deletePublicip(id)", (v) => c().deletePublicip(v)),
-    () => sweep("deletePublicip(id, options)", (v) => c().deletePublicip(MISSING_ID, v)),
+    () => sweep("deletePublicip(id, options)", (v) => c().deletePublicip(MISSING_ID, v), { skip: BIG }),
     () => sweep("listPorts(query)", (v) => c().listPorts(v)),
     () => sweep("listPorts(query.device_id)", (v) => c().listPorts({ device_id: v })),
-    () => sweep("listPorts(query, options)", (v) => c().listPorts({ device_id: WEB_SERVER }, v)),
+    () => sweep("listPorts(query, options)", (v) => c().listPorts({ device_id: WEB_SERVER }, v), { skip: BIG }),
   ]);
   assert.equal({}.polluted, undefined, "no prototype pollution");
 });
@@ -183,12 +206,14 @@ test("waitForPublicip: hostile id, wait options and call options", async () => {
     ...["until", "timeoutMs", "intervalMs", "notFoundGraceMs", "extra"].map(
       (key) => () => sweep(`waitForPublicip(id, wait.${key})`, (v) => c.waitForPublicip(eipId, with_(wait, key, v)), {
         // A 10 MB string as `until` takes seconds (a known bug, tested below).
-        skip: key === "until" ? ["10 MB string", "10 MB multibyte string"] : [],
+        skip: key === "until" ? ["10 MB string", "10 MB multibyte string"] : key === "extra" ? BIG : [],
       }),
     ),
     () => sweep("waitForPublicip(id, wait.until[0])", (v) => c.waitForPublicip(eipId, with_(wait, "until", [v]))),
     () => sweep("waitForPublicip(id, wait, { signal })", (v) => c.waitForPublicip(eipId, wait, { signal: v })),
   ]);
+  // And the valid wait still answers.
+  assert.equal((await c.waitForPublicip(eipId, wait)).publicip.status, "DOWN");
 });
 
 test("bindNewPublicipToServer: hostile input, every field, options, signal and onProgress", async () => {
@@ -203,7 +228,7 @@ test("bindNewPublicipToServer: hostile input, every field, options, signal and o
   await group([
     () => sweep("walkthrough(input)", (v) => run(v), options),
     ...["serverId", "portId", "create", "timeoutMs", "intervalMs", "notFoundGraceMs", "extra"].map(
-      (key) => () => sweep(`walkthrough(input.${key})`, (v) => run(with_(input, key, v)), options),
+      (key) => () => sweep(`walkthrough(input.${key})`, (v) => run(with_(input, key, v)), { ...options, skip: key === "extra" ? BIG : [] }),
     ),
     () => sweep("walkthrough(input.create.publicip)", (v) => run(with_(input, "create", { ...PER_BODY, publicip: v })), options),
     () => sweep("walkthrough(input.create.extendParam)", (v) => run(with_(input, "create", { ...PER_BODY, extendParam: v })), options),
@@ -226,7 +251,6 @@ test("an onProgress that throws, re-enters the client or aborts: the walkthrough
     "throws every time": () => { throw new Error("onProgress"); },
     "throws a non-Error": () => { throw Symbol("odd"); },
     "throws a revoked proxy": () => { const r = Proxy.revocable({}, {}); r.revoke(); throw r.proxy; },
-    "is a getter that throws": undefined,
     "re-enters the client and the validators": (event) => {
       void c.showPublicip(event.publicipId ?? "none").catch(() => {});
       validateUpdatePublicip({ publicip: { port_id: event.portId } });
@@ -234,15 +258,20 @@ test("an onProgress that throws, re-enters the client or aborts: the walkthrough
     },
     "mutates and freezes the event": (event) => { event.step = "hijacked"; event.publicipId = "../../x"; Object.freeze(event); },
   };
+  // An onProgress that cannot even be read is refused up front, like any unreadable option.
+  const unreadable = await settle(() => c.bindNewPublicipToServer(input, { get onProgress() { throw new Error("getter"); } }), 15_000);
+  assert.equal(unreadable.state, "rejected", describeOutcome(unreadable));
+  assert.equal(unreadable.error.kind, "validation");
+  assert.equal(unreadable.error.issues[0].path, "options.onProgress");
   for (const [name, onProgress] of Object.entries(callbacks)) {
-    const options = name === "is a getter that throws" ? { get onProgress() { throw new Error("getter"); } } : { onProgress };
+    const options = { onProgress };
     const outcome = await settle(() => c.bindNewPublicipToServer(input, options), 15_000);
     assert.equal(outcome.state, "resolved", `${name}: ${describeOutcome(outcome)}`);
     assert.equal(outcome.value.publicip.status, "ACTIVE", name);
     assert.equal(outcome.value.port.id, WEB_PORT, name);
     // Free the port for the next run.
     await c.unbindPublicip(outcome.value.publicip.id);
-    await c.waitForPublicip(outcome.value.publicip.id, { until: ["DOWN"], intervalMs: 20 });
+    await waitStatus(c, outcome.value.publicip.id, ["DOWN"]);
     await c.deletePublicip(outcome.value.publicip.id);
   }
 
@@ -272,7 +301,7 @@ test("signRequest: hostile request and every field", async () => {
   await group([
     () => sweep("signRequest(request)", (v) => call(v)(), { allowThrow: true }),
     ...["method", "url", "headers", "body", "ak", "sk", "date", "extra"].map(
-      (key) => () => sweep(`signRequest(request.${key})`, (v) => call(with_(base, key, v))(), { allowThrow: true }),
+      (key) => () => sweep(`signRequest(request.${key})`, (v) => call(with_(base, key, v))(), { allowThrow: true, skip: key === "extra" ? BIG : [] }),
     ),
     () => sweep("signRequest(request.headers[name])", (v) => call(with_(base, "headers", { "X-Custom": v }))(), { allowThrow: true }),
   ]);
@@ -315,7 +344,7 @@ test("iamTokenProvider(options): hostile options and every field; the provider k
   await group([
     () => sweep("iamTokenProvider(options)", (v) => make(v)()),
     ...["endpoint", "domain", "user", "password", "projectId", "projectName", "renewBeforeMs", "timeoutMs", "fetch", "extra"].map(
-      (key) => () => sweep(`iamTokenProvider(options.${key})`, (v) => make(with_(base, key, v))()),
+      (key) => () => sweep(`iamTokenProvider(options.${key})`, (v) => make(with_(base, key, v))(), { skip: key === "extra" ? BIG : [] }),
     ),
     () => sweep("provider.invalidate(x)", (v) => {
       const provider = iamTokenProvider(base);
@@ -339,7 +368,7 @@ test("EipError.from: ordinary thrown values become EipErrors", () => {
   assert.equal(EipError.from({ __eipkit: true, kind: "nonsense", message: "m" }).kind, "network", "unknown kinds are not invented");
 });
 
-test("EipError.from: every hostile value gives an EipError", { todo: "EipError.from throws a TypeError for null-prototype objects, revoked proxies and proxies whose traps throw (js/error.js: `instanceof`, `.__eipkit` and `String(thrown)` are unguarded)" }, async () => {
+test("EipError.from: every hostile value gives an EipError", async () => {
   const failures = [];
   for (const [name, value] of VALUES) {
     const outcome = await settle(() => EipError.from(value, "op"));
@@ -349,7 +378,7 @@ test("EipError.from: every hostile value gives an EipError", { todo: "EipError.f
   assert.deepEqual(failures, []);
 });
 
-test("listPublicipsPages / listAllPublicips: a hostile query rejects with an EipError", { todo: "js/client.js reads `query?.marker` and spreads `...query` outside the guard: a revoked proxy, a throwing getter or trap rejects with a raw TypeError/Error" }, async () => {
+test("listPublicipsPages / listAllPublicips: a hostile query rejects with an EipError", async () => {
   const failures = [];
   // (A 10 MB string query is spread into an object of 10 million keys before anything is
   // checked: left out here, it takes seconds.)
@@ -365,7 +394,7 @@ test("listPublicipsPages / listAllPublicips: a hostile query rejects with an Eip
   assert.deepEqual(failures, []);
 });
 
-test("an iamTokenProvider's provider called with hostile arguments rejects with an EipError", { todo: "js/client.js destructures `{ forceRefresh = false } = {}` before the guard: provider(null) or provider(revokedProxy) rejects with a raw TypeError" }, async () => {
+test("an iamTokenProvider's provider called with hostile arguments rejects with an EipError", async () => {
   const provider = iamTokenProvider({ endpoint: emu.url, ...USER, projectId: PROJECT, fetch: sweepFetch });
   const failures = [];
   for (const [name, value] of VALUES) {
@@ -375,14 +404,14 @@ test("an iamTokenProvider's provider called with hostile arguments rejects with 
   assert.deepEqual(failures, []);
 });
 
-test("a token provider that rejects with an unreadable eipkit-branded object still gives an EipError", { todo: "src/client.rs passes any rejection with a truthy `__eipkit` through unchanged, and EipError.from then reads its throwing `message` getter: the call rejects with a raw Error" }, async () => {
+test("a token provider that rejects with an unreadable eipkit-branded object still gives an EipError", async () => {
   const hostile = { __eipkit: true, get message() { throw new Error("message getter"); }, get kind() { throw new Error("kind getter"); } };
   const c = new EipClient({ endpoint: emu.url, projectId: PROJECT, auth: { tokenProvider: () => Promise.reject(hostile) }, retries: 0 });
   const { outcome, problems } = await runCase(() => c.listPublicips());
   assert.deepEqual(problems, [], describeOutcome(outcome));
 });
 
-test("signRequest: an unreadable or fake date is a validation error, not a signature for 1970", { todo: "src/signing.rs maps a throwing `date` getter to Unix time 0 (`Err(_) => 0`) without an issue, and calls getTime() on an object that only inherits from Date.prototype: the TypeError unwinds through wasm and surfaces as kind \"network\"" }, () => {
+test("signRequest: an unreadable or fake date is a validation error, not a signature for 1970", () => {
   const base = { method: "GET", url: "https://vpc.example.com/", ak: "AK", sk: "SK" };
   assert.throws(() => signRequest({ ...base, get date() { throw new Error("date getter"); } }),
     (e) => e instanceof EipError && e.kind === "validation" && e.issues[0].path === "date");
@@ -390,21 +419,21 @@ test("signRequest: an unreadable or fake date is a validation error, not a signa
     (e) => e instanceof EipError && e.kind === "validation" && e.issues[0].path === "date");
 });
 
-test("per-call options are checked like every other input", { todo: "src/call_options.rs ignores unknown keys (a typo such as `timeoutMS` silently keeps the 30 s default) and src/walkthrough.rs ignores an onProgress that is not a function, while EipClient's options report both" }, async () => {
+test("per-call options are checked like every other input", async () => {
   const typo = await settle(() => client.showPublicip(eipId, { timeoutMS: 100 }));
   assert.equal(typo.error?.kind, "validation", `{ timeoutMS } → ${describeOutcome(typo)}`);
   const notFn = await settle(() => client.bindNewPublicipToServer({ serverId: BATCH_SERVER, create: PER_BODY }, { onProgress: "log" }));
   assert.ok(notFn.error?.issues?.some((i) => i.path === "options.onProgress"), `{ onProgress: "log" } → ${describeOutcome(notFn)}`);
 });
 
-test("waitForPublicip refuses a status that does not exist", { todo: "core/src/walkthrough.rs WaitOptions::from_node accepts any non-empty string in `until`: `until: [\"active\"]` (lower case) polls until the timeout (120 s by default) instead of failing at once" }, async () => {
+test("waitForPublicip refuses a status that does not exist", async () => {
   const outcome = await settle(() => client.waitForPublicip(eipId, { until: ["active"], intervalMs: 20, timeoutMs: 500 }));
   assert.equal(outcome.error?.kind, "validation", describeOutcome(outcome));
   assert.ok(outcome.error.issues.some((i) => i.path.startsWith("until")));
 });
 
-test("option readers cap what a huge input costs, as the body validator does", { todo: "core/src/reader.rs reports every unknown key with no cap and the full key in the path: 100 000 unknown keys in EipClient's options give 100 000 issues (~1.5 s); a 10 MB key gives a 10 MB path (the body validator lists 20 and shortens keys to 100 characters)" }, () => {
-  const many = Object.fromEntries(Array.from({ length: 100_000 }, (_, i) => [`k${i}`, i]));
+test("option readers cap what a huge input costs, as the body validator does", () => {
+  const many = Object.fromEntries(Array.from({ length: 30_000 }, (_, i) => [`k${i}`, i]));
   const error = (() => { try { new EipClient(many); } catch (e) { return e; } })();
   assert.ok(error instanceof EipError);
   assert.ok(error.issues.length <= 30, `${error.issues.length} issues`);
@@ -517,36 +546,36 @@ function assertContained(report) {
   assert.deepEqual(failures, []);
 }
 
-test("a fake AbortSignal is refused without crashing the process", { todo: "src/transport.rs and src/timers.rs read `signal.aborted` through a non-catch web-sys import on anything that passes `instanceof AbortSignal`: the TypeError unwinds through wasm, escapes as an uncaught exception (Node exits) and the call never settles. Repro: client.showPublicip(id, { signal: Object.create(AbortSignal.prototype) })" }, async () => {
+test("a fake AbortSignal is refused without crashing the process", async () => {
   assertContained(await children.signals);
 });
 
-test("a custom fetch that resolves to a broken Response is a network error, not a crash", { todo: "src/transport.rs reads Response.status/headers (and gloo-net reads error.name/message) through non-catch imports: the JS exception unwinds through wasm, escapes as an uncaught exception and the call never settles. Repro: new EipClient({ ..., fetch: async () => Object.create(Response.prototype) }).listPublicips()" }, async () => {
+test("a custom fetch that resolves to a broken Response is a network error, not a crash", async () => {
   assertContained(await children.responses);
 });
 
-test("a token provider returning a hostile thenable is a network error, not a crash", { todo: "src/client.rs calls Promise.resolve(returned) and then() through non-catch imports: a throwing `constructor` getter or own `then` unwinds through wasm, escapes as an uncaught exception and the call never settles" }, async () => {
+test("a token provider returning a hostile thenable is a network error, not a crash", async () => {
   assertContained(await children.thenables);
 });
 
-test("a token or AK that is not a valid HTTP header value is refused, not a crash", { todo: "src/transport.rs sets headers through gloo-net's RequestBuilder::header, whose Headers::set(..).unwrap_throw() throws through wasm for a value that is not a ByteString or holds NUL/CR/LF: an uncaught exception (Node exits) and the call never settles. Repro: new EipClient({ endpoint, projectId, auth: { token: '名' } }).listPublicips(); also an AK, and a tokenProvider resolving to 'a\\nb'" }, async () => {
+test("a token or AK that is not a valid HTTP header value is refused, not a crash", async () => {
   assertContained(await children.headers);
 });
 
-test("one hostile call does not stall the other calls in flight", { todo: "when a JS exception unwinds through wasm inside wasm-bindgen-futures' task queue, the other tasks queued in the same turn are dropped: a valid listPublicips() started in the same tick as a call with a fake AbortSignal never settles" }, async () => {
+test("one hostile call does not stall the other calls in flight", async () => {
   const report = await children.stall;
   assert.deepEqual(Object.values(report.results).map((r) => r.state), ["resolved"], JSON.stringify(report.results));
 });
 
-test("the module survives many calls whose input makes a JS accessor throw", { todo: "every JS exception that unwinds through wasm leaks wasm shadow-stack space: after ~1000 signRequest({ ..., date: Object.create(Date.prototype) }) calls, every export, validators included, fails with `RuntimeError: unreachable` for the rest of the process" }, async () => {
+test("the module survives many calls whose input makes a JS accessor throw", async () => {
   const report = await children.bricked;
   assert.deepEqual(Object.values(report.results).map((r) => [r.state, r.message]), [["resolved", ""]]);
   assert.equal(report.afterwards, "resolved", "a valid call afterwards");
 });
 
-test("a string where an array belongs is refused without reading its characters", { todo: "core/src/reader.rs `texts()` evaluates node.keys() before checking the shape, and src/js_node.rs runs Object.keys on primitives: `until` given as a 3 MB string makes 3 million index keys cross into wasm (seconds of CPU; ~11 s for 10 MB) before the type issue" }, async () => {
+test("a string where an array belongs is refused without reading its characters", async () => {
   const started = Date.now();
-  const outcome = await settle(() => client.waitForPublicip(eipId, { until: "x".repeat(3_000_000) }), 20_000);
+  const outcome = await settle(() => client.waitForPublicip(eipId, { until: "x".repeat(2_000_000) }), 20_000);
   assert.equal(outcome.error?.kind, "validation", describeOutcome(outcome));
-  assert.ok(Date.now() - started < 1_000, `a type issue took ${Date.now() - started} ms`);
+  assert.ok(Date.now() - started < 500, `a type issue took ${Date.now() - started} ms`);
 });

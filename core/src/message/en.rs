@@ -52,6 +52,7 @@ pub(super) fn render(issue: &Issue) -> String {
         ),
         IssueCode::Conflict => format!("{field} cannot be set together with {}.", p.field.unwrap_or("another field")),
         IssueCode::Format => match p.format {
+            Some("header_value") => format!("{field} must be printable ASCII: it is sent in an HTTP header."),
             Some("id") => format!("{field} must be an id: 1 to 64 ASCII letters, digits, \"-\" or \"_\"."),
             Some("https_url") => format!(
                 "{field} must be an https:// URL (http:// only for a loopback host) without credentials, query or fragment."

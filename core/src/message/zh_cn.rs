@@ -50,6 +50,7 @@ pub(super) fn render(issue: &Issue) -> String {
         ),
         IssueCode::Conflict => format!("{field} 不能与 {} 同时设置。", p.field.unwrap_or("其他字段")),
         IssueCode::Format => match p.format {
+            Some("header_value") => format!("{field} 只能包含可打印的 ASCII 字符：它会放在 HTTP 请求头中发送。"),
             Some("id") => format!("{field} 必须是 ID：1 到 64 个 ASCII 字母、数字、“-”或“_”。"),
             Some("https_url") => {
                 format!("{field} 必须是 https:// URL（仅回环地址可用 http://），且不含凭据、查询串或片段。")

@@ -5,7 +5,7 @@
 
 mod conditions;
 pub(crate) mod suggest;
-mod walk;
+pub(crate) mod walk;
 
 use crate::issue::Issue;
 use crate::node::Node;

@@ -88,15 +88,27 @@ impl Walk {
 
     fn unknown_keys(&mut self, path: &str, keys: &[String], fields: &'static [Field]) {
         let unknown: Vec<&String> = keys.iter().filter(|k| !fields.iter().any(|f| f.key == k.as_str())).collect();
-        for key in unknown.iter().take(MAX_UNKNOWN_LISTED) {
-            let (suggestion, accepted_by) = suggest::for_unknown_key(self.operation, path, fields, key);
-            let params = Params { suggestion, accepted_by, ..Params::default() };
-            self.issues.push(Issue::error(join(path, &shorten(key)), IssueCode::UnknownField, params));
-        }
-        if unknown.len() > MAX_UNKNOWN_LISTED {
-            let params = Params { count: Some(unknown.len() as u64), ..Params::default() };
-            self.issues.push(Issue::error(path, IssueCode::UnknownField, params));
-        }
+        let operation = self.operation;
+        report_unknown(path, &unknown, |key| suggest::for_unknown_key(operation, path, fields, key), &mut self.issues);
+    }
+}
+
+/// One `unknown_field` issue per unknown key (the first few, then a count), with the key
+/// shortened in the path: a huge object or key costs a bounded report.
+pub(crate) fn report_unknown(
+    path: &str,
+    unknown: &[&String],
+    suggest: impl Fn(&str) -> (Option<String>, Option<&'static str>),
+    issues: &mut Vec<Issue>,
+) {
+    for key in unknown.iter().take(MAX_UNKNOWN_LISTED) {
+        let (suggestion, accepted_by) = suggest(key);
+        let params = Params { suggestion, accepted_by, ..Params::default() };
+        issues.push(Issue::error(join(path, &shorten(key)), IssueCode::UnknownField, params));
+    }
+    if unknown.len() > MAX_UNKNOWN_LISTED {
+        let params = Params { count: Some(unknown.len() as u64), ..Params::default() };
+        issues.push(Issue::error(path, IssueCode::UnknownField, params));
     }
 }
 

@@ -1,0 +1,193 @@
+// Part 2: the client-side cost of one request, without a network.
+//
+// eipkit: EipClient with AK/SK auth and an injected `fetch` that answers a canned Response at
+// once, so a call is validate + build + sign + fetch(stub) + read + parse. Compared with
+// Huawei Cloud's official SDKs doing the same request through their own code paths:
+// - Python (huaweicloudsdkcore + huaweicloudsdkeip, in a virtualenv under the OS temp dir):
+//   build + sign of the prepaid create, and the full call with a stubbed HTTP session;
+// - Node (@huaweicloud/huaweicloud-sdk-vpc; it has no EIP operations, so listPorts): the full
+//   call with a stubbed axios adapter, and both SDKs against the emulator over loopback.
+import { execFileSync } from "node:child_process";
+import { performance } from "node:perf_hooks";
+import { createRequire } from "node:module";
+import { benchAsync, benchSync } from "./lib/measure.mjs";
+import { runPart, attempt } from "./lib/part.mjs";
+import { ensureVenv } from "./lib/python.mjs";
+import { startEmulatorProcess } from "./lib/emulator.mjs";
+import { AK, SK, PROJECT_ID, SERVER_ID, CANNED, createPrepaidValid } from "./fixtures.mjs";
+
+const require = createRequire(import.meta.url);
+const ENDPOINT = "https://vpc.cn-north-4.myhuaweicloud.com";
+const us = (m) => m.usPerOp;
+
+/** An injected fetch answering `body` at once; counts the time spent inside it. */
+function stubFetch(body) {
+  const stub = async () => {
+    const t0 = performance.now();
+    const response = new Response(body, { status: 200, headers: CANNED.headers });
+    stub.insideMs += performance.now() - t0;
+    stub.calls++;
+    return response;
+  };
+  stub.insideMs = 0;
+  stub.calls = 0;
+  return stub;
+}
+
+/** Runs an async benchmark of `call` and reports the share of time inside the stub fetch. */
+async function withStub(s, stub, call) {
+  await benchAsync(call, { ...s, runs: 1, runMs: s.warmupMs }); // warm-up pass
+  stub.insideMs = 0;
+  stub.calls = 0;
+  const t0 = performance.now();
+  const result = await benchAsync(call, { ...s, warmupMs: 0 });
+  const elapsed = performance.now() - t0;
+  return { ...result, stubUsPerCall: (1000 * stub.insideMs) / stub.calls, stubShare: stub.insideMs / elapsed };
+}
+
+function nodeSdk() {
+  const { BasicCredentials } = require("@huaweicloud/huaweicloud-sdk-core");
+  const vpc = require("@huaweicloud/huaweicloud-sdk-vpc");
+  const version = require("@huaweicloud/huaweicloud-sdk-vpc/package.json").version;
+  const coreVersion = require("@huaweicloud/huaweicloud-sdk-core/package.json").version;
+  const credentials = () => new BasicCredentials().withAk(AK).withSk(SK).withProjectId(PROJECT_ID);
+  const client = (endpoint, adapter) => {
+    let builder = vpc.VpcClient.newBuilder().withCredential(credentials()).withEndpoint(endpoint);
+    if (adapter) builder = builder.withOptions({ axiosRequestConfig: { adapter } });
+    return builder.build();
+  };
+  const request = () => new vpc.ListPortsRequest().withDeviceId(SERVER_ID);
+  return { client, request, version: `@huaweicloud/huaweicloud-sdk-vpc ${version} (core ${coreVersion})` };
+}
+
+runPart(async (s) => {
+  const { EipClient, signRequest, validateCreatePrepaidPublicip } = await import("eipkit");
+  const rows = [];
+  const notes = [];
+  const data = {};
+  const skipped = [];
+
+  // --- eipkit, stub fetch -------------------------------------------------------------------
+  const prepaidStub = stubFetch(CANNED.prepaidCreate);
+  const portsStub = stubFetch(CANNED.listPorts);
+  const make = (fetch, auth = { ak: AK, sk: SK }) => new EipClient({ endpoint: ENDPOINT, projectId: PROJECT_ID, auth, fetch, retries: 0 });
+  const prepaidClient = make(prepaidStub);
+  const portsClient = make(portsStub);
+  const answer = await prepaidClient.createPrepaidPublicip(createPrepaidValid);
+  if (!answer.order_id) throw new Error("unexpected prepaid answer");
+  if ((await portsClient.listPorts({ device_id: SERVER_ID })).ports.length !== 1) throw new Error("unexpected ports answer");
+
+  data.eipkitPrepaid = await withStub(s, prepaidStub, () => prepaidClient.createPrepaidPublicip(createPrepaidValid));
+  data.eipkitListPorts = await withStub(s, portsStub, () => portsClient.listPorts({ device_id: SERVER_ID }));
+  const tokenStub = stubFetch(CANNED.prepaidCreate);
+  const tokenClient = make(tokenStub, { token: "test-token" });
+  data.eipkitPrepaidToken = await withStub(s, tokenStub, () => tokenClient.createPrepaidPublicip(createPrepaidValid));
+  const url = `${ENDPOINT}/v2.0/${PROJECT_ID}/publicips`;
+  const body = JSON.stringify(createPrepaidValid);
+  data.eipkitSignOnly = benchSync(() => signRequest({ method: "POST", url, body, headers: { "content-type": "application/json;charset=UTF-8", "x-project-id": PROJECT_ID }, ak: AK, sk: SK }), s);
+  data.eipkitValidateOnly = benchSync(() => validateCreatePrepaidPublicip(createPrepaidValid), s);
+  const eipkitRow = (label, m, what) => [label, "eipkit", what, us(m), m.stubUsPerCall === undefined ? "–" : `${m.stubUsPerCall.toFixed(1)} µs (${(100 * m.stubShare).toFixed(0)}%)`];
+  rows.push(eipkitRow("prepaid create (v2.0), AK/SK", data.eipkitPrepaid, "validate + build + sign + stub fetch + parse"));
+  rows.push(eipkitRow("prepaid create (v2.0), token", data.eipkitPrepaidToken, "the same without signing"));
+  rows.push(eipkitRow("prepaid create (v2.0)", data.eipkitValidateOnly, "`validateCreatePrepaidPublicip` alone"));
+  rows.push(eipkitRow("prepaid create (v2.0)", data.eipkitSignOnly, "`signRequest` alone (AK/SK headers)"));
+  rows.push(eipkitRow("listPorts, AK/SK", data.eipkitListPorts, "validate query + build + sign + stub fetch + parse"));
+
+  // --- Python SDK ------------------------------------------------------------------------------
+  const py = await attempt("official Python SDK", async () => {
+    const python = ensureVenv();
+    const args = { warmup_ms: s.warmupMs, run_ms: s.runMs, runs: s.runs, ak: AK, sk: SK, project_id: PROJECT_ID, answer: CANNED.prepaidCreate };
+    const out = execFileSync(python, [new URL("./python/sdk_bench.py", import.meta.url).pathname, JSON.stringify(args)], { encoding: "utf8", timeout: 300_000 });
+    return JSON.parse(out.trim().split("\n").pop());
+  });
+  if (py.skipped) {
+    skipped.push(py.skipped);
+  } else {
+    data.python = py;
+    const sdk = `Python SDK (huaweicloudsdkeip ${py.versions.huaweicloudsdkeip}, Python ${py.versions.python})`;
+    rows.push(["prepaid create (v2.0), AK/SK", sdk, "request models + build + sign (`build_future_request`)", us(py.modelsBuildSign), "–"]);
+    rows.push(["prepaid create (v2.0), AK/SK", sdk, "build + sign, request model reused", us(py.buildSign), "–"]);
+    rows.push(["prepaid create (v2.0), AK/SK", sdk, "`BasicCredentials.sign_request` alone", us(py.signOnly), "–"]);
+    rows.push(["prepaid create (v2.0), AK/SK", sdk, "full call, stub HTTP session (build + sign + parse)", us(py.fullCallStubbed), "–"]);
+  }
+
+  // --- Node SDK, stub adapter --------------------------------------------------------------------
+  const node = await attempt("official Node SDK", async () => nodeSdk());
+  if (node.skipped) {
+    skipped.push(`${node.skipped} (it needs \`uuid\` installed beside it; run \`npm install\`)`);
+  } else {
+    const adapter = async (config) => ({ data: CANNED.listPorts, status: 200, statusText: "OK", headers: { ...CANNED.headers }, config, request: {} });
+    const client = node.client(ENDPOINT, adapter);
+    const first = await client.listPorts(node.request());
+    if (first.ports?.length !== 1) throw new Error("unexpected Node SDK answer");
+    data.nodeSdkListPorts = await benchAsync(() => client.listPorts(node.request()), s);
+    rows.push(["listPorts, AK/SK", `Node SDK (${node.version})`, "full call, stub axios adapter (build + sign + parse)", us(data.nodeSdkListPorts), "–"]);
+  }
+
+  // --- Against the emulator (loopback HTTP) --------------------------------------------------------
+  const emulated = await attempt("the emulator comparison", async () => {
+    const emu = await startEmulatorProcess();
+    try {
+      const out = {};
+      const fetchTimes = { ms: 0, calls: 0 };
+      const timedFetch = async (request) => {
+        const t0 = performance.now();
+        const response = await fetch(request);
+        fetchTimes.ms += performance.now() - t0;
+        fetchTimes.calls++;
+        return response;
+      };
+      const eip = new EipClient({ endpoint: emu.url, projectId: PROJECT_ID, auth: { ak: AK, sk: SK }, fetch: timedFetch, retries: 0 });
+      await eip.listPorts({ device_id: SERVER_ID });
+      await benchAsync(() => eip.listPorts({ device_id: SERVER_ID }), { ...s, runs: 1, runMs: s.warmupMs });
+      fetchTimes.ms = 0;
+      fetchTimes.calls = 0;
+      const t0 = performance.now();
+      out.eipkit = await benchAsync(() => eip.listPorts({ device_id: SERVER_ID }), { ...s, warmupMs: 0 });
+      out.eipkit.fetchShare = fetchTimes.ms / (performance.now() - t0);
+      out.eipkit.fetchUsPerCall = (1000 * fetchTimes.ms) / fetchTimes.calls;
+      if (!node.skipped) {
+        const client = node.client(emu.url);
+        const first = await client.listPorts(node.request());
+        if (first.ports?.length !== 1) throw new Error(`Node SDK against the emulator: ${JSON.stringify(first).slice(0, 200)}`);
+        out.nodeSdk = await benchAsync(() => client.listPorts(node.request()), s);
+      }
+      return out;
+    } finally {
+      await emu.close();
+    }
+  });
+  if (emulated.skipped) {
+    skipped.push(emulated.skipped);
+  } else {
+    data.emulator = emulated;
+    rows.push([
+      "listPorts, AK/SK, emulator over loopback",
+      "eipkit",
+      "one request at a time, global fetch",
+      us(emulated.eipkit),
+      `${emulated.eipkit.fetchUsPerCall.toFixed(1)} µs (${(100 * emulated.eipkit.fetchShare).toFixed(0)}%)`,
+    ]);
+    if (emulated.nodeSdk) rows.push(["listPorts, AK/SK, emulator over loopback", "Node SDK", "one request at a time, axios", us(emulated.nodeSdk), "–"]);
+  }
+
+  notes.push(
+    "µs per request: median of " + `${s.runs} runs of ${s.runMs} ms after ${s.warmupMs} ms of warm-up, one request at a time.`,
+    "\"inside fetch\": time spent inside the injected fetch and its share of the total: for the stub, building the canned `Response` " +
+      "(the stub's own cost, not eipkit's); against the emulator, the whole HTTP exchange including the emulator's work.",
+    "eipkit's request also builds a WHATWG `Request` for fetch and reads the answer from a `Response`; in Node both are undici objects " +
+      "(roughly 15 µs each here), counted in eipkit's time because a caller pays them too.",
+    "Python SDK: the request goes through the SDK's own `Client.build_future_request` (path, headers, JSON body, then `BasicCredentials` " +
+      "signing on the SDK's thread pool, awaited with `.result()`), as `do_http_request` does before sending; the full call replaces only " +
+      "the `requests` session with a stub, skipping requests' own request preparation (so it is a lower bound). It does not validate the body.",
+    "Node SDK: `VpcClient.listPorts` (the SDK has no EIP package, so no create to compare) with axios' `adapter` replaced by a stub; " +
+      "axios' interceptors and JSON parsing still run. It does not validate the query.",
+  );
+  if (skipped.length) notes.push(...skipped.map((reason) => `Skipped: ${reason}.`));
+  data.skipped = skipped;
+  return {
+    title: "Client-side cost per request",
+    sections: [{ heading: "2. Client-side cost per request", columns: ["request", "library", "what is timed", "µs per request", "inside fetch"], align: ["l", "l", "l", "r", "r"], rows, notes }],
+    data,
+  };
+});
