@@ -87,7 +87,8 @@ function serve() {
     if (path === "/__startup.js") return send(200, TYPES[".js"], SCRIPT);
     if (path === "/__empty.js") return send(200, TYPES[".js"], "export {};");
     const file = normalize(join(ROOT, path));
-    if (!/^\/(js|pkg)\/[\w.-]+$/.test(path) || !file.startsWith(ROOT) || !existsSync(file)) return send(404, "text/plain", "not found");
+    const allowed = /^\/(js|pkg)\/[\w.-]+$/.test(path) || /^\/pkg\/snippets\/[\w-]+\/js\/[\w.-]+$/.test(path);
+    if (!allowed || !file.startsWith(ROOT) || !existsSync(file)) return send(404, "text/plain", "not found");
     send(200, TYPES[extname(file)] ?? "application/octet-stream", readFileSync(file));
   });
   return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve(server)));
@@ -177,7 +178,7 @@ runPart(async (s) => {
   } else {
     data.chromium = browser;
     const each = `median of ${n} fresh page loads`;
-    rows.push([`start-up, Chromium ${browser.version}: \`import("/js/web.js")\` (5 modules)`, each, `${ms(browser.importMs)} (an empty module first: ${ms(browser.emptyImportMs)})`]);
+    rows.push([`start-up, Chromium ${browser.version}: \`import("/js/web.js")\` (6 modules)`, each, `${ms(browser.importMs)} (an empty module first: ${ms(browser.emptyImportMs)})`]);
     rows.push(["start-up, Chromium: `await init()` (fetch, compile, instantiate the wasm)", each, ms(browser.initMs)]);
     rows.push(["start-up, Chromium: import + init", each, ms(browser.importInitMs)]);
     rows.push(["start-up, Chromium: first `validateCreatePublicip` call", each, ms(browser.firstCallMs)]);
