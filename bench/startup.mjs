@@ -11,20 +11,12 @@ import { execFileSync, spawnSync } from "node:child_process";
 import { createServer } from "node:http";
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { delimiter, extname, join, normalize } from "node:path";
+import { launchChromium } from "../tests/chromium.mjs";
 import { median } from "./lib/measure.mjs";
 import { runPart, attempt } from "./lib/part.mjs";
 
 const ROOT = new URL("../", import.meta.url).pathname;
 const CHILD = new URL("./lib/startup-node-child.mjs", import.meta.url).pathname;
-const CHROMIUM_FLAGS = [
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--no-first-run",
-  "--disable-dev-shm-usage",
-];
 
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 const ms = (n) => `${n.toFixed(2)} ms`;
@@ -96,10 +88,9 @@ function serve() {
 
 async function chromiumSamples(n) {
   const executablePath = findChromium();
-  const { chromium } = await import("playwright-core");
   const server = await serve();
   const url = `http://127.0.0.1:${server.address().port}/`;
-  const browser = await chromium.launch({ executablePath, args: CHROMIUM_FLAGS });
+  const browser = await launchChromium({ executablePath });
   try {
     const samples = [];
     const one = async () => {

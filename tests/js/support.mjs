@@ -13,8 +13,13 @@ export const PER_BODY = { publicip: { type: "5_bgp" }, bandwidth: { share_type: 
 
 export async function emulator(options = {}) {
   const emu = await startEmulator({ quiet: true, transitionMs: 20, ...options });
+  return controlClient(emu.url, () => emu.close());
+}
+
+/** The emulator's control API at `url`, and how to stop it (`fetch`: the one to use). */
+export function controlClient(url, close, fetch = globalThis.fetch) {
   const control = async (method, path, body) => {
-    const res = await fetch(`${emu.url}/__emulator/${path}`, {
+    const res = await fetch(`${url}/__emulator/${path}`, {
       method,
       headers: { "content-type": "application/json" },
       body: body === undefined ? undefined : JSON.stringify(body),
@@ -22,8 +27,8 @@ export async function emulator(options = {}) {
     return res.status === 204 ? null : res.json();
   };
   return {
-    url: emu.url,
-    close: () => emu.close(),
+    url,
+    close,
     reset: (body = {}) => control("POST", "reset", body),
     fault: (fault, match = {}, times = 1) => control("POST", "faults", { fault, match, times }),
     requests: async (operation) => (await control("GET", "requests")).filter((r) => !operation || r.operation === operation),

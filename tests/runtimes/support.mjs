@@ -145,22 +145,7 @@ export async function serveStatic(root) {
   };
 }
 
-export const CHROMIUM_ARGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--no-first-run",
-  "--disable-dev-shm-usage",
-];
-
-/** Headless Chromium (the system's), through the repository's playwright-core. */
-export async function launchChromium() {
-  const { chromium } = await import("playwright-core");
-  return chromium.launch({ executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium", args: CHROMIUM_ARGS });
-}
+export { launchChromium } from "../chromium.mjs";
 
 /**
  * Opens `url` in a new page of `browser`, waits for the fixture to set `#out[data-state]` and

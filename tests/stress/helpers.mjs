@@ -4,6 +4,7 @@
 import { spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { EipError, validateCreatePublicip } from "eipkit";
+import { controlClient } from "../js/support.mjs";
 
 export { emulator, sleep, eventually, PROJECT, TOKEN, AK, SK, USER, WEB_SERVER, WEB_PORT, PER_BODY } from "../js/support.mjs";
 
@@ -361,28 +362,12 @@ export async function emulatorProcess({ transitionMs = 20 } = {}) {
     });
     child.on("exit", (code) => reject(new Error(`the emulator exited (${code}): ${stderr}`)));
   });
-  const control = async (method, path, body) => {
-    const res = await realFetch(`${url}/__emulator/${path}`, {
-      method,
-      headers: { "content-type": "application/json" },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    return res.status === 204 ? null : res.json();
-  };
   const exited = new Promise((resolve) => child.on("exit", resolve));
-  return {
-    url,
-    close: async () => {
-      child.kill("SIGTERM");
-      await exited;
-    },
-    reset: (body = {}) => control("POST", "reset", body),
-    fault: (fault, match = {}, times = 1) => control("POST", "faults", { fault, match, times }),
-    requests: async (operation) => (await control("GET", "requests")).filter((r) => !operation || r.operation === operation),
-    state: () => control("GET", "state"),
-    config: (body) => control("POST", "config", body),
-    control,
+  const close = async () => {
+    child.kill("SIGTERM");
+    await exited;
   };
+  return controlClient(url, close, realFetch);
 }
 
 /**
