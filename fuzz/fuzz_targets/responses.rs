@@ -167,7 +167,10 @@ fn check_service_error(response: &Response, error: &ServiceError) {
     }
     let message = &error.message;
     assert!(!message.chars().any(char::is_control), "message is not one printable line: {message:?}");
-    assert!(message.chars().count() <= 513, "message is not bounded: {} chars", message.chars().count());
+    // Bounded for memory here; shortened for display only after redaction (see error::shorten).
+    assert!(message.chars().count() <= 65_537, "message is not bounded: {} chars", message.chars().count());
+    let shown = eipkit_core::error::shorten(message);
+    assert!(shown.chars().count() <= eipkit_core::error::MAX_SHOWN + 1, "shortened message: {} chars", shown.chars().count());
     assert_eq!(message.trim(), message, "message is not trimmed");
     // Regression (core/tests/regressions.rs): a whitespace-only message was cleaned to "".
     assert!(!message.is_empty(), "empty service error message for {:?}", String::from_utf8_lossy(&response.body));
