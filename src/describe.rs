@@ -16,9 +16,8 @@ pub fn field_rules(operation: JsValue) -> Result<JsValue, JsValue> {
     match Operation::ALL.into_iter().find(|op| op.js_name() == name) {
         Some(op) => Ok(to_js(&describe(op))),
         None => {
-            static NAMES: [&str; 5] =
-                ["createPublicip", "createPrepaidPublicip", "updatePublicip", "listPublicips", "listPorts"];
-            let params = Params { allowed: Some(eipkit_core::Allowed::Text(&NAMES)), ..Params::default() };
+            let names = Operation::ALL.iter().map(|op| op.js_name().to_owned()).collect();
+            let params = Params { allowed: Some(eipkit_core::Allowed::Owned(names)), ..Params::default() };
             let issue = Issue::error("operation", IssueCode::Enum, params);
             Err(Context { operation: "fieldRules", locale: Locale::En, safe_to_repeat: false, secrets: None }
                 .validation(&[issue]))
