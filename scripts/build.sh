@@ -5,11 +5,18 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
 
-cargo build --release --target wasm32-unknown-unknown -p eipkit
+# Built for size with nightly's build-std: std itself is compiled with `optimize_for_size`,
+# a panic aborts at once instead of formatting a message (the code never panics, and a panic
+# traps the module either way), `Debug` formatting is compiled out (nothing at run time prints
+# it) and so are source locations. Together about 13 KB gzip off the wasm and the glue.
+# Its own target dir, so the stable builds of clippy and the wasm tests stay cached.
+cargo +nightly build --release --target wasm32-unknown-unknown -p eipkit --target-dir target/size \
+  -Zbuild-std=std,panic_abort -Zbuild-std-features=optimize_for_size \
+  --config 'target.wasm32-unknown-unknown.rustflags = ["-Zunstable-options", "-Cpanic=immediate-abort", "-Zfmt-debug=none", "-Zlocation-detail=none"]'
 # Built aside and swapped in, so a test running meanwhile never sees a half-built package.
 rm -rf pkg.next
 wasm-bindgen --target web --no-typescript --out-dir pkg.next --out-name eipkit \
-  target/wasm32-unknown-unknown/release/eipkit.wasm
+  target/size/wasm32-unknown-unknown/release/eipkit.wasm
 # Rust's wasm32 target emits these features; wasm-opt must be told it may keep them.
 node_modules/.bin/wasm-opt -Oz \
   --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what eipkit's build, demo and tests need on a fresh machine, skipping whatever is
 # already there, so it is cheap to run before every build.
-#   bash scripts/setup.sh            Rust wasm target, wasm-bindgen CLI, npm packages
+#   bash scripts/setup.sh            Rust wasm target, nightly's rust-src, wasm-bindgen CLI, npm packages
 #   bash scripts/setup.sh --browser  ... and Chromium + ChromeDriver for the browser tests
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -13,6 +13,17 @@ for arg in "$@"; do [ "$arg" = --browser ] && browser=1; done
 if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   log "adding the wasm32-unknown-unknown target"
   rustup target add wasm32-unknown-unknown
+fi
+
+# The release wasm is built with nightly's build-std (scripts/build.sh), which needs nightly's
+# standard library sources; the fuzzer needs nightly too.
+if ! rustup run nightly rustc --version >/dev/null 2>&1; then
+  log "installing the nightly toolchain"
+  rustup toolchain install nightly --profile minimal
+fi
+if ! rustup component list --toolchain nightly --installed | grep -qx rust-src; then
+  log "adding rust-src to nightly"
+  rustup component add rust-src --toolchain nightly
 fi
 
 # The CLI must be exactly the wasm-bindgen version in Cargo.lock ("schema version" errors otherwise).
