@@ -1,6 +1,7 @@
 // What the package costs a page: the wasm module, the wasm-bindgen glue and eipkit's own JS for
 // the web target, raw and gzip (level 9), as the README reports. Run after `npm run build`:
-//   node scripts/size.mjs [--json]
+//   node scripts/size.mjs [--json] [--max-kb N]
+// With --max-kb it exits 1 when the gzip total is over N KB, so a size regression fails the tests.
 import { readdirSync, readFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 
@@ -25,4 +26,17 @@ if (process.argv.includes("--json")) {
 } else {
   const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
   for (const r of [...rows, total]) console.log(`${r.name.padEnd(52)} ${kb(r.raw).padStart(9)} raw ${kb(r.gzip).padStart(9)} gzip`);
+}
+
+const max = process.argv.indexOf("--max-kb");
+if (max !== -1) {
+  const limit = Number(process.argv[max + 1]);
+  if (!(limit > 0)) {
+    console.error("usage: node scripts/size.mjs [--json] [--max-kb N]   (N: a number of KB)");
+    process.exit(2);
+  }
+  if (total.gzip > limit * 1024) {
+    console.error(`size: the web target is ${(total.gzip / 1024).toFixed(1)} KB gzip, over the ${limit} KB ceiling`);
+    process.exit(1);
+  }
 }

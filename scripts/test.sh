@@ -17,8 +17,9 @@ cargo clippy -p eipkit --target wasm32-unknown-unknown --all-targets -- -D warni
 step "core: native Rust tests"
 cargo test -p eipkit-core
 
-step "build the npm package"
+step "build the npm package, and check its size has not grown (README, Size)"
 bash scripts/build.sh
+node scripts/size.mjs --max-kb 125
 
 step "wasm-bindgen tests in Node and headless Chromium, against the emulator"
 source scripts/emulator.sh
