@@ -7,10 +7,4 @@ mod fetch_path;
 
 wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);
 
-fetch_path_tests!(
-    lists_a_servers_ports,
-    creates_and_shows_an_eip,
-    service_errors_are_api_failures,
-    a_hanging_answer_times_out,
-    aksk_signatures_are_accepted,
-);
+fetch_path_tests!();
