@@ -10,7 +10,7 @@ bash scripts/setup.sh
 # traps the module either way), `Debug` formatting is compiled out (nothing at run time prints
 # it) and so are source locations. Together about 14 KB gzip off the wasm and the glue.
 # `core` and the allocator keep opt-level 3: at "z" validation ran 20-30% slower than the
-# stable build; at 3 it is within a few percent, for no measurable size.
+# stable build; at 3 it is within 2-10%, for no measurable size.
 # Its own target dir, so the stable builds of clippy and the wasm tests stay cached.
 cargo +nightly build --release --target wasm32-unknown-unknown -p eipkit --target-dir target/size \
   -Zbuild-std=std,panic_abort -Zbuild-std-features=optimize_for_size \
