@@ -90,6 +90,13 @@ impl Context<'_> {
             Error::Response(e) => {
                 self.failure(ErrorKind::Response, e.message.clone(), Some(e.status), None, e.request_id.clone())
             }
+            other => self.failure(
+                other.kind(),
+                other.message(self.locale),
+                other.status(),
+                other.code().map(str::to_owned),
+                other.request_id().map(str::to_owned),
+            ),
         }
     }
 

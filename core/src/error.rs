@@ -1,12 +1,14 @@
-//! Failures, split as smithy does: the input was refused before sending (`Validation`), the
-//! service answered with an error (`Service`), or its answer could not be understood
-//! (`Response`). Dispatch failures (network, timeout, abort) happen in the caller's transport;
-//! [`ErrorKind`] names all six so every layer reports them the same way.
+//! Every failure, in one model, split as smithy does: the input was refused before sending
+//! (`Validation`); no answer came (`Network`, `Timeout`, `Aborted`: what a transport reports);
+//! the service answered with an error (`Service`); its answer could not be understood
+//! (`Response`); or a wait saw a status that will not turn into the one wanted (`Status`).
+//! [`ErrorKind`] names what a user sees (`EipError.kind`); every layer maps to it here, once.
 
 #[cfg(doc)]
 use crate::http::Method;
 use crate::http::Response;
 use crate::issue::Issue;
+use crate::message::Locale;
 use crate::time::parse_http_date;
 use serde_json::Value;
 use std::fmt;
@@ -57,35 +59,122 @@ pub enum Error {
     Service(ServiceError),
     /// The service's answer could not be understood (e.g. a 2xx whose body does not parse).
     Response(ResponseError),
+    /// The request could not be sent, or its answer not read (the transport's words).
+    Network(String),
+    /// No answer in time: one attempt ([`Error::attempt_timeout`]) or a whole wait.
+    Timeout(String),
+    /// The caller aborted.
+    Aborted,
+    /// A wait saw a status that will not turn into the one wanted (`ERROR`, `BIND_ERROR`).
+    Status { status: String, message: String },
+    /// The credentials for a request could not be had: a token provider's failure, as it
+    /// reported it (an IAM sign-in's own error, with its operation).
+    Credentials(Box<Reported>),
+}
+
+/// A failure reported by someone else (a token provider), kept as it was reported.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Reported {
+    pub kind: ErrorKind,
+    /// The operation that failed, when it was not the request's own (e.g. `iamToken`).
+    pub operation: Option<String>,
+    pub message: String,
+    pub status: Option<u16>,
+    pub code: Option<String>,
+    pub request_id: Option<String>,
+    pub retryable: bool,
 }
 
 impl Error {
+    /// An attempt that got no answer within `ms`.
+    pub fn attempt_timeout(ms: u32) -> Error {
+        Error::Timeout(format!("no answer within {ms} ms"))
+    }
+
     pub fn kind(&self) -> ErrorKind {
         match self {
             Error::Validation(_) => ErrorKind::Validation,
-            Error::Service(_) => ErrorKind::Api,
+            Error::Service(_) | Error::Status { .. } => ErrorKind::Api,
             Error::Response(_) => ErrorKind::Response,
+            Error::Network(_) => ErrorKind::Network,
+            Error::Timeout(_) => ErrorKind::Timeout,
+            Error::Aborted => ErrorKind::Aborted,
+            Error::Credentials(reported) => reported.kind,
         }
     }
 
+    /// The HTTP status of the answer, when there was one.
     pub fn status(&self) -> Option<u16> {
         match self {
-            Error::Validation(_) => None,
             Error::Service(e) => Some(e.status),
             Error::Response(e) => Some(e.status),
+            Error::Credentials(reported) => reported.status,
+            _ => None,
+        }
+    }
+
+    /// The service's error code (`VPC.0510`), or the status a wait ended on.
+    pub fn code(&self) -> Option<&str> {
+        match self {
+            Error::Service(e) => e.code.as_deref(),
+            Error::Status { status, .. } => Some(status),
+            Error::Credentials(reported) => reported.code.as_deref(),
+            _ => None,
         }
     }
 
     pub fn request_id(&self) -> Option<&str> {
         match self {
-            Error::Validation(_) => None,
             Error::Service(e) => e.request_id.as_deref(),
             Error::Response(e) => e.request_id.as_deref(),
+            Error::Credentials(reported) => reported.request_id.as_deref(),
+            _ => None,
         }
     }
 
+    /// The validation issues, for `Validation`.
+    pub fn issues(&self) -> Option<&[Issue]> {
+        match self {
+            Error::Validation(issues) => Some(issues),
+            _ => None,
+        }
+    }
+
+    /// A sentence for a person, in `locale` where the library wrote it: a validation's first
+    /// issue (and how many more), the service's own message, or what happened.
+    pub fn message(&self, locale: Locale) -> String {
+        match self {
+            Error::Validation(issues) => {
+                let mut errors = issues.iter().filter(|i| i.is_error());
+                let first = errors.next().map(|i| i.message(locale)).unwrap_or_default();
+                match errors.count() {
+                    0 => first,
+                    more => format!("{first} (+{more} more)"),
+                }
+            }
+            Error::Service(e) => e.message.clone(),
+            Error::Response(e) => e.message.clone(),
+            Error::Network(detail) => format!("the request could not be sent: {detail}"),
+            Error::Timeout(message) | Error::Status { message, .. } => message.clone(),
+            Error::Aborted => "the call was aborted".to_owned(),
+            Error::Credentials(reported) => reported.message.clone(),
+        }
+    }
+
+    /// Whether sending the request again may succeed and is safe ([`is_retryable`]).
     pub fn is_retryable(&self, safe_to_repeat: bool) -> bool {
-        is_retryable(self.kind(), self.status(), safe_to_repeat)
+        match self {
+            Error::Credentials(reported) => reported.retryable,
+            _ => is_retryable(self.kind(), self.status(), safe_to_repeat),
+        }
+    }
+
+    /// How long the service asked to be left alone, from `now_ms` (Unix milliseconds).
+    pub fn retry_after_ms(&self, now_ms: u64) -> Option<u64> {
+        match self {
+            Error::Service(e) => e.retry_after.map(|r| r.delay_ms(i64::try_from(now_ms).unwrap_or(i64::MAX))),
+            _ => None,
+        }
     }
 }
 
@@ -109,7 +198,7 @@ impl fmt::Display for Error {
                 write!(f, "the request is invalid ({} issue(s): {})", paths.len(), paths.join(", "))
             }
             Error::Service(e) => write!(f, "{e}"),
-            Error::Response(e) => write!(f, "{}", e.message),
+            other => f.write_str(&other.message(Locale::En)),
         }
     }
 }

@@ -29,6 +29,7 @@ pub mod endpoint;
 pub mod error;
 pub mod http;
 pub mod issue;
+pub mod machine;
 mod message;
 pub mod model;
 pub mod node;

@@ -154,3 +154,84 @@ const PORTS: Shape = Shape { expected: "{ ports: [{ id }] }", check: |v| list_of
 fn list_of(value: &Value, key: &str) -> bool {
     value.get(key).and_then(Value::as_array).is_some_and(|items| items.iter().all(|item| is_text(item, "/id")))
 }
+
+/// One validated call of an EIP operation: what the state machines build, send and parse,
+/// as often as their attempts need. Made only from checked input, so nothing unchecked is sent.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Call {
+    CreatePublicip(Checked),
+    CreatePrepaidPublicip(Checked),
+    /// An update, under the name the caller used (`updatePublicip`, `bindPublicip`, `unbindPublicip`).
+    UpdatePublicip {
+        name: &'static str,
+        id: String,
+        body: Checked,
+    },
+    ShowPublicip(String),
+    DeletePublicip(String),
+    ListPublicips(Checked),
+    ListPorts(Checked),
+}
+
+impl Call {
+    /// Binds `publicip_id` to `port_id`: an update with `port_id`.
+    pub fn bind(publicip_id: &str, port_id: &str) -> Result<Call, Vec<Issue>> {
+        Call::update("bindPublicip", publicip_id, &serde_json::json!({ "publicip": { "port_id": port_id } }))
+    }
+
+    /// Unbinds: an update without `port_id` ([004]: absent means unbind).
+    pub fn unbind(publicip_id: &str) -> Result<Call, Vec<Issue>> {
+        Call::update("unbindPublicip", publicip_id, &serde_json::json!({ "publicip": {} }))
+    }
+
+    fn update(name: &'static str, publicip_id: &str, body: &Value) -> Result<Call, Vec<Issue>> {
+        let options = crate::validate::Options::default();
+        let body = crate::validate::validate_json(Operation::UpdatePublicip, body, &options).into_checked()?;
+        Ok(Call::UpdatePublicip { name, id: publicip_id.to_owned(), body })
+    }
+
+    /// The servers's ports: `GET /v1/{project_id}/ports?device_id=...`.
+    pub fn ports_of(server_id: &str) -> Result<Call, Vec<Issue>> {
+        let query = serde_json::json!({ "device_id": server_id });
+        let options = crate::validate::Options::default();
+        Ok(Call::ListPorts(crate::validate::validate_json(Operation::ListPorts, &query, &options).into_checked()?))
+    }
+
+    /// The operation's name in the JS API (`EipError.operation`).
+    pub fn name(&self) -> &'static str {
+        match self {
+            Call::CreatePublicip(_) => "createPublicip",
+            Call::CreatePrepaidPublicip(_) => "createPrepaidPublicip",
+            Call::UpdatePublicip { name, .. } => name,
+            Call::ShowPublicip(_) => "showPublicip",
+            Call::DeletePublicip(_) => "deletePublicip",
+            Call::ListPublicips(_) => "listPublicips",
+            Call::ListPorts(_) => "listPorts",
+        }
+    }
+
+    pub fn build(&self, config: &Config) -> Result<Request, Error> {
+        match self {
+            Call::CreatePublicip(body) => create_publicip::build(config, body),
+            Call::CreatePrepaidPublicip(body) => create_prepaid_publicip::build(config, body),
+            Call::UpdatePublicip { id, body, .. } => update_publicip::build(config, id, body),
+            Call::ShowPublicip(id) => show_publicip::build(config, id),
+            Call::DeletePublicip(id) => delete_publicip::build(config, id),
+            Call::ListPublicips(query) => list_publicips::build(config, query),
+            Call::ListPorts(query) => list_ports::build(config, query),
+        }
+    }
+
+    /// The parser of the answer: the service's JSON, checked for the shape the library uses.
+    pub fn parser(&self) -> fn(&Response) -> Result<Value, Error> {
+        match self {
+            Call::CreatePublicip(_) => create_publicip::parse_value,
+            Call::CreatePrepaidPublicip(_) => create_prepaid_publicip::parse_value,
+            Call::UpdatePublicip { .. } => update_publicip::parse_value,
+            Call::ShowPublicip(_) => show_publicip::parse_value,
+            Call::DeletePublicip(_) => delete_publicip::parse_value,
+            Call::ListPublicips(_) => list_publicips::parse_value,
+            Call::ListPorts(_) => list_ports::parse_value,
+        }
+    }
+}
