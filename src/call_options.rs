@@ -5,7 +5,7 @@ use crate::snapshot::Snapshot;
 use eipkit_core::node::Node;
 use eipkit_core::reader::Reader;
 use eipkit_core::{Issue, IssueCode, Params};
-use js_sys::Reflect;
+use js_sys::{Function, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::AbortSignal;
 
@@ -13,6 +13,8 @@ use web_sys::AbortSignal;
 pub struct CallOptions {
     pub signal: Option<AbortSignal>,
     pub timeout_ms: Option<u32>,
+    /// The walkthrough's `onProgress`.
+    pub on_progress: Option<Function>,
 }
 
 /// Which options a method takes.
@@ -28,9 +30,11 @@ impl CallOptions {
         }
         let mut r = Reader::new(&node, "options", known)?;
         let timeout_ms = r.int("timeoutMs", 1, 600_000).and_then(|ms| u32::try_from(ms).ok());
-        if known.contains(&"onProgress") {
-            r.function("onProgress");
-        }
+        let on_progress = if known.contains(&"onProgress") && r.function("onProgress") {
+            Reflect::get(value, &"onProgress".into()).ok().and_then(|f| f.dyn_into::<Function>().ok())
+        } else {
+            None
+        };
         let signal = if r.node.member("signal").shape().is_missing() {
             None
         } else {
@@ -42,7 +46,7 @@ impl CallOptions {
             signal
         };
         r.finish()?;
-        Ok(CallOptions { signal, timeout_ms })
+        Ok(CallOptions { signal, timeout_ms, on_progress })
     }
 }
 

@@ -1,7 +1,7 @@
 //! What forms and tools need to know about the rules, straight from the core's tables:
 //! `fieldRules(operation)` and `regions()`.
 
-use crate::errors::Context;
+use crate::errors::validation_error;
 use crate::to_js;
 use eipkit_core::schema::{Operation, describe};
 use eipkit_core::{Issue, IssueCode, Locale, Params, region};
@@ -19,8 +19,7 @@ pub fn field_rules(operation: JsValue) -> Result<JsValue, JsValue> {
             let names = Operation::ALL.iter().map(|op| op.js_name().to_owned()).collect();
             let params = Params { allowed: Some(eipkit_core::Allowed::Owned(names)), ..Params::default() };
             let issue = Issue::error("operation", IssueCode::Enum, params);
-            Err(Context { operation: "fieldRules", locale: Locale::En, safe_to_repeat: false, secrets: None }
-                .validation(&[issue]))
+            Err(validation_error("fieldRules", vec![issue], Locale::En))
         }
     }
 }

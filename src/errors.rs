@@ -1,19 +1,20 @@
-//! Failures as handed to JS: a plain object with the fields of `EipError` (API.md), which the
-//! package's JS entry turns into an `EipError` instance. Secrets known to the client are
-//! redacted from every message.
+//! Failures as handed to JS: the one conversion from the core's [`Failure`] to a plain object
+//! with the fields of `EipError`, which the package's JS entry (js/error.js) turns into an
+//! `EipError` instance. Secrets known to the client are redacted from every message.
 
 use crate::to_js;
-use crate::transport::DispatchError;
 use crate::validators::{JsIssue, js_issues};
-use eipkit_core::error::{is_retryable, redact, shorten};
-use eipkit_core::{Error, ErrorKind, Issue, Locale};
+use eipkit_core::error::{redact, shorten};
+use eipkit_core::machine::Failure;
+use eipkit_core::{Issue, Locale};
 use serde::Serialize;
+use serde_json::Value;
 use std::cell::RefCell;
 use wasm_bindgen::JsValue;
 
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
-pub struct Failure<'a> {
+struct JsFailure<'a> {
     /// Tells the JS entry this object came from eipkit.
     #[serde(rename = "__eipkit")]
     marker: bool,
@@ -29,6 +30,8 @@ pub struct Failure<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     issues: Option<Vec<JsIssue<'a>>>,
     retryable: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    cleanup: Option<Value>,
 }
 
 /// Values no failure may show: the credentials, and every token a provider has handed over
@@ -54,109 +57,34 @@ impl Secrets {
         }
     }
 
-    fn redact(&self, text: &str) -> String {
-        let values = self.0.borrow();
-        let refs: Vec<&str> = values.iter().map(String::as_str).collect();
-        redact(text, &refs)
-    }
-}
-
-/// What a failure needs to be told: the operation, the locale of messages, whether the request
-/// was safe to repeat, and the secrets to keep out.
-pub struct Context<'a> {
-    pub operation: &'a str,
-    pub locale: Locale,
-    pub safe_to_repeat: bool,
-    pub secrets: Option<&'a Secrets>,
-}
-
-impl Context<'_> {
     /// Secrets out (and any echoed signature), then shortened for display: in that order, so
     /// a long token cannot be cut in half and escape.
-    fn scrub(&self, text: &str) -> String {
-        let redacted = match self.secrets {
-            Some(secrets) => secrets.redact(text),
-            None => redact(text, &[]),
-        };
-        shorten(&redacted)
+    pub fn scrub(&self, text: &str) -> String {
+        let values = self.0.borrow();
+        let refs: Vec<&str> = values.iter().map(String::as_str).collect();
+        shorten(&redact(text, &refs))
     }
+}
 
-    pub fn error(&self, error: &Error) -> JsValue {
-        match error {
-            Error::Validation(issues) => self.validation(issues),
-            Error::Service(e) => {
-                self.failure(ErrorKind::Api, e.message.clone(), Some(e.status), e.code.clone(), e.request_id.clone())
-            }
-            Error::Response(e) => {
-                self.failure(ErrorKind::Response, e.message.clone(), Some(e.status), None, e.request_id.clone())
-            }
-            other => self.failure(
-                other.kind(),
-                other.message(self.locale),
-                other.status(),
-                other.code().map(str::to_owned),
-                other.request_id().map(str::to_owned),
-            ),
-        }
-    }
+/// The `EipError` fields of a failure, in `locale`, with `secrets` kept out.
+pub fn failure_to_js(failure: &Failure, locale: Locale, secrets: &Secrets) -> JsValue {
+    let scrub = |text: &str| secrets.scrub(text);
+    let error = &failure.error;
+    to_js(&JsFailure {
+        marker: true,
+        kind: error.kind().as_str(),
+        message: failure.message(locale, &scrub),
+        operation: failure.operation(),
+        status: error.status(),
+        code: error.code().map(scrub),
+        request_id: error.request_id().map(scrub),
+        issues: error.issues().map(|issues| js_issues(issues, locale)),
+        retryable: failure.retryable,
+        cleanup: failure.cleanup.as_ref().map(|cleanup| cleanup.to_json(locale, &scrub)),
+    })
+}
 
-    pub fn dispatch(&self, error: &DispatchError) -> JsValue {
-        match error {
-            DispatchError::Network(message) => {
-                self.failure(ErrorKind::Network, format!("the request could not be sent: {message}"), None, None, None)
-            }
-            DispatchError::Timeout(ms) => {
-                self.failure(ErrorKind::Timeout, format!("no answer within {ms} ms"), None, None, None)
-            }
-            DispatchError::Aborted => {
-                self.failure(ErrorKind::Aborted, "the call was aborted".to_owned(), None, None, None)
-            }
-        }
-    }
-
-    pub fn validation(&self, issues: &[Issue]) -> JsValue {
-        let errors: Vec<&Issue> = issues.iter().filter(|i| i.is_error()).collect();
-        let first = errors.first().map(|i| i.message(self.locale)).unwrap_or_default();
-        let message = match errors.len() {
-            0 | 1 => first,
-            n => format!("{first} (+{} more)", n - 1),
-        };
-        to_js(&Failure {
-            marker: true,
-            kind: ErrorKind::Validation.as_str(),
-            message: self.scrub(&message),
-            operation: self.operation,
-            status: None,
-            code: None,
-            request_id: None,
-            issues: Some(js_issues(issues, self.locale)),
-            retryable: false,
-        })
-    }
-
-    /// A failure the library decides (a status that will not come, a wait that ran out).
-    pub fn custom(&self, kind: ErrorKind, message: String, code: Option<String>) -> JsValue {
-        self.failure(kind, message, None, code, None)
-    }
-
-    fn failure(
-        &self,
-        kind: ErrorKind,
-        message: String,
-        status: Option<u16>,
-        code: Option<String>,
-        request_id: Option<String>,
-    ) -> JsValue {
-        to_js(&Failure {
-            marker: true,
-            kind: kind.as_str(),
-            message: self.scrub(&message),
-            operation: self.operation,
-            status,
-            code: code.map(|c| self.scrub(&c)),
-            request_id: request_id.map(|r| self.scrub(&r)),
-            issues: None,
-            retryable: is_retryable(kind, status, self.safe_to_repeat),
-        })
-    }
+/// Input refused before anything was sent (no secret can be in it).
+pub fn validation_error(operation: &'static str, issues: Vec<Issue>, locale: Locale) -> JsValue {
+    failure_to_js(&Failure::validation(operation, issues), locale, &Secrets::default())
 }

@@ -2,12 +2,13 @@
 //! (`POST {iam}/v3/auth/tokens`), caches it, and renews it before it expires, with one renewal
 //! in flight however many calls wait for it (they share one JS promise).
 
-use crate::attempts::Attempts;
-use crate::errors::{Context, Secrets};
+use crate::driver::{Credential, Driver};
+use crate::errors::{Secrets, validation_error};
 use crate::snapshot::Snapshot;
 use crate::transport::Transport;
 use eipkit_core::Locale;
 use eipkit_core::config::IamConfig;
+use eipkit_core::machine::{Attempts, Policy};
 use eipkit_core::node::{Node, Shape};
 use eipkit_core::operation::iam_token::{self, IamToken};
 use js_sys::{Function, Promise, Reflect};
@@ -44,10 +45,8 @@ const OPERATION: &str = "iamToken";
 impl RawIamTokenProvider {
     #[wasm_bindgen(constructor)]
     pub fn new(options: JsValue) -> Result<RawIamTokenProvider, JsValue> {
-        let config = IamConfig::from_node(&Snapshot::of(&options).node()).map_err(|issues| {
-            Context { operation: OPERATION, locale: Locale::En, safe_to_repeat: false, secrets: None }
-                .validation(&issues)
-        })?;
+        let config = IamConfig::from_node(&Snapshot::of(&options).node())
+            .map_err(|issues| validation_error(OPERATION, issues, Locale::En))?;
         let fetch = config
             .custom_fetch
             .then(|| Reflect::get(&options, &"fetch".into()).ok().and_then(|f| f.dyn_into::<Function>().ok()))
@@ -111,17 +110,27 @@ impl RawIamTokenProvider {
 
 impl Inner {
     async fn issue(&self) -> Result<IamToken, JsValue> {
+        let request = iam_token::build(&self.config.endpoint, &self.config.auth);
+        let policy = Policy { retries: 2, timeout_ms: self.config.timeout_ms, abortable: false, ..Policy::default() };
         // Asking for a token twice is harmless, so transient failures are retried.
-        let context =
-            Context { operation: OPERATION, locale: Locale::En, safe_to_repeat: true, secrets: Some(&self.secrets) };
-        let attempts = Attempts {
+        let mut machine = Attempts::of(OPERATION, Ok(request), iam_token::parse_value, policy).safe_to_repeat(true);
+        let driver = Driver {
             transport: &self.transport,
-            retries: 2,
-            timeout_ms: self.config.timeout_ms,
+            credential: Credential::None,
+            project_id: "",
             signal: None,
-            context: &context,
-            renewable_auth: false,
+            on_progress: None,
+            locale: Locale::En,
+            secrets: &self.secrets,
         };
-        attempts.run(async |_| Ok(iam_token::build(&self.config.endpoint, &self.config.auth)), iam_token::parse).await
+        // The driver hands JS values back; the token is kept aside for Rust.
+        let token = std::cell::Cell::new(None);
+        driver
+            .run(&mut machine, &|value| {
+                token.set(IamToken::from_value(value));
+                JsValue::UNDEFINED
+            })
+            .await?;
+        token.into_inner().ok_or(JsValue::UNDEFINED)
     }
 }

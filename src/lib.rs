@@ -1,8 +1,9 @@
 //! # eipkit (wasm)
 //!
-//! The thin wasm-bindgen layer over `eipkit-core`: it reads JS values, calls the core's pure
-//! builders and parsers, and does the one thing the core cannot: I/O, through the runtime's
-//! `fetch` (gloo-net), with timeouts, abort signals and retries. No rule lives here. A panic
+//! The thin wasm-bindgen layer over `eipkit-core`: it reads JS values, hands the core's state
+//! machines to one driver (src/driver.rs), and does the one thing the core cannot: I/O, through
+//! the runtime's `fetch` (gloo-net) and timers. No rule and no retry, wait or cleanup decision
+//! lives here. A panic
 //! would trap the module for every later call, so this crate holds itself to the core's
 //! no-panic lints.
 
@@ -20,10 +21,10 @@
 )]
 #![allow(clippy::result_large_err)]
 
-mod attempts;
 mod call_options;
 mod client;
 mod describe;
+mod driver;
 mod errors;
 mod iam;
 mod signing;

@@ -1,6 +1,6 @@
 //! `signRequest`: the AK/SK headers for any request a caller sends themselves.
 
-use crate::errors::Context;
+use crate::errors::validation_error;
 use crate::snapshot::{Snapshot, SnapshotNode};
 use eipkit_core::http::UrlParts;
 use eipkit_core::node::{Node, Shape};
@@ -65,8 +65,7 @@ pub fn sign_request(request: JsValue) -> Result<JsValue, JsValue> {
     let (Some(method), Some(parts), Some(ak), Some(sk), Some(unix_seconds), true) =
         (method, parts, ak, sk, unix_seconds, issues.is_empty())
     else {
-        return Err(Context { operation: "signRequest", locale: Locale::En, safe_to_repeat: false, secrets: None }
-            .validation(&issues));
+        return Err(validation_error("signRequest", issues, Locale::En));
     };
     let signature = sign(
         &SigningInput {

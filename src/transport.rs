@@ -1,8 +1,9 @@
 //! One HTTP attempt through the runtime's `fetch` (gloo-net), or the caller's own `fetch`: a
 //! per-attempt timeout and the caller's `AbortSignal` both abort the same controller, and the
-//! flags say which fired, so a failure is reported as the right kind.
+//! flags say which fired, so a failure is reported as the right kind of the core's error.
 
 use crate::timers::{AbortListener, Timer};
+use eipkit_core::Error;
 use eipkit_core::http::{Request, Response};
 use gloo_net::http::RequestBuilder;
 use js_sys::{Function, Promise, Reflect, Uint8Array};
@@ -11,14 +12,6 @@ use std::rc::Rc;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{AbortController, AbortSignal};
-
-/// Why an attempt produced no response.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum DispatchError {
-    Network(String),
-    Timeout(u32),
-    Aborted,
-}
 
 /// How requests leave: the global `fetch`, or the one given in the client's options.
 #[derive(Clone, Default)]
@@ -36,11 +29,11 @@ impl Transport {
         request: &Request,
         timeout_ms: u32,
         signal: Option<&AbortSignal>,
-    ) -> Result<Response, DispatchError> {
+    ) -> Result<Response, Error> {
         if signal.is_some_and(AbortSignal::aborted) {
-            return Err(DispatchError::Aborted);
+            return Err(Error::Aborted);
         }
-        let controller = AbortController::new().map_err(|e| DispatchError::Network(describe(&e)))?;
+        let controller = AbortController::new().map_err(|e| Error::Network(describe(&e)))?;
         let timed_out = Rc::new(Cell::new(false));
         // Both guards live until the body has been read, and are dropped (cleared) on every path.
         let _timer = {
@@ -57,11 +50,11 @@ impl Transport {
         let result = self.exchange(request, &controller.signal()).await;
         result.map_err(|message| {
             if timed_out.get() {
-                DispatchError::Timeout(timeout_ms)
+                Error::attempt_timeout(timeout_ms)
             } else if signal.is_some_and(AbortSignal::aborted) {
-                DispatchError::Aborted
+                Error::Aborted
             } else {
-                DispatchError::Network(message)
+                Error::Network(message)
             }
         })
     }

@@ -149,7 +149,7 @@ fn check_error(response: &Response, error: &Error) {
             assert!(response.is_success(), "an error status read as an unreadable answer");
             assert!(!e.message.is_empty());
         }
-        Error::Validation(_) => panic!("a parser reported a validation error"),
+        other => panic!("a parser reported a {} error", other.kind().as_str()),
     }
 }
 

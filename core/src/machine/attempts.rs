@@ -85,6 +85,13 @@ impl Attempts {
         Attempts { outgoing, parse, safe_to_repeat, policy, retries: 0, renewed: false, state }
     }
 
+    /// Overrides what the method says: a request that is harmless to repeat although it is a
+    /// POST (an IAM sign-in), or one that must not be repeated.
+    pub fn safe_to_repeat(mut self, safe: bool) -> Attempts {
+        self.safe_to_repeat = safe;
+        self
+    }
+
     /// How many times the request has been retried (not counting a token renewal).
     pub fn retries(&self) -> u32 {
         self.retries

@@ -12,8 +12,6 @@ use crate::walkthrough::{BindNewInput, Created, WaitOptions, choose_port, cleanu
 use serde_json::{Value, json};
 use std::collections::VecDeque;
 
-pub const OPERATION: &str = "bindNewPublicipToServer";
-
 #[derive(Debug)]
 pub struct BindNew {
     input: BindNewInput,
@@ -42,13 +40,16 @@ enum Stage {
 }
 
 impl BindNew {
+    /// The operation, as the JS API names it.
+    pub const OPERATION: &str = "bindNewPublicipToServer";
+
     /// `policy` for the steps; `cleanup_policy` for the undo steps (made not abortable).
     pub fn new(input: BindNewInput, config: &Config, policy: Policy, cleanup_policy: Policy, now_ms: u64) -> BindNew {
         let mut events = VecDeque::new();
         events.push_back(Progress::new("listPorts", "started", json!({ "serverId": input.server_id })));
         let stage = match Call::ports_of(&input.server_id) {
             Ok(call) => Stage::ListPorts(Attempts::new(&call, config, policy)),
-            Err(issues) => Stage::Failed(Failure::validation(OPERATION, issues)),
+            Err(issues) => Stage::Failed(Failure::validation(BindNew::OPERATION, issues)),
         };
         let mut walk = BindNew {
             input,
@@ -95,7 +96,8 @@ impl BindNew {
             if !finished {
                 return;
             }
-            let stage = std::mem::replace(&mut self.stage, Stage::Failed(Failure::validation(OPERATION, Vec::new())));
+            let stage =
+                std::mem::replace(&mut self.stage, Stage::Failed(Failure::validation(BindNew::OPERATION, Vec::new())));
             self.stage = self.next(stage, tick);
         }
     }
@@ -109,12 +111,12 @@ impl BindNew {
                     self.emit_failed("listPorts", &failure);
                     Stage::Failed(failure)
                 }
-                None => Stage::Failed(Failure::validation(OPERATION, Vec::new())),
+                None => Stage::Failed(Failure::validation(BindNew::OPERATION, Vec::new())),
             },
             Stage::Create(m) => match m.finish() {
                 Some(Ok(created)) => self.created(&created, tick),
                 Some(Err(failure)) => self.create_failed(failure),
-                None => Stage::Failed(Failure::validation(OPERATION, Vec::new())),
+                None => Stage::Failed(Failure::validation(BindNew::OPERATION, Vec::new())),
             },
             Stage::WaitCreated(m) => match m.finish() {
                 Some(Ok(_)) => {
@@ -130,7 +132,7 @@ impl BindNew {
                     }
                 }
                 Some(Err(failure)) => self.clean_up(failure, tick),
-                None => Stage::Failed(Failure::validation(OPERATION, Vec::new())),
+                None => Stage::Failed(Failure::validation(BindNew::OPERATION, Vec::new())),
             },
             Stage::Bind(m) => match m.finish() {
                 Some(Ok(_)) => {
@@ -142,7 +144,7 @@ impl BindNew {
                     self.emit_failed("bind", &failure);
                     self.clean_up(failure, tick)
                 }
-                None => Stage::Failed(Failure::validation(OPERATION, Vec::new())),
+                None => Stage::Failed(Failure::validation(BindNew::OPERATION, Vec::new())),
             },
             Stage::WaitBound(m) => match m.finish() {
                 Some(Ok(bound)) => {
@@ -159,7 +161,7 @@ impl BindNew {
                     Stage::Done(answer)
                 }
                 Some(Err(failure)) => self.clean_up(failure, tick),
-                None => Stage::Failed(Failure::validation(OPERATION, Vec::new())),
+                None => Stage::Failed(Failure::validation(BindNew::OPERATION, Vec::new())),
             },
             Stage::Cleanup(undoing, failure) => {
                 let report = undoing.report().unwrap_or(Cleanup { actions: Vec::new(), left_behind: Vec::new() });
@@ -176,7 +178,7 @@ impl BindNew {
         let (port, reason) = match choose_port(&self.input.server_id, ports, self.input.port_id.as_deref()) {
             Ok((port, reason)) => (port.clone(), reason),
             Err(issue) => {
-                let failure = Failure::validation(OPERATION, vec![issue]);
+                let failure = Failure::validation(BindNew::OPERATION, vec![issue]);
                 self.emit_failed("choosePort", &failure);
                 return Stage::Failed(failure);
             }
@@ -285,4 +287,5 @@ impl Machine for BindNew {
 }
 
 /// What `poll` would say of a stage without a machine (there is none).
-static NEVER: Failure = Failure { operation: OPERATION, error: Error::Aborted, retryable: false, cleanup: None };
+static NEVER: Failure =
+    Failure { operation: BindNew::OPERATION, error: Error::Aborted, retryable: false, cleanup: None };

@@ -10,8 +10,6 @@ use crate::walkthrough::{Verdict, WaitOptions, judge};
 use serde_json::{Value, json};
 use std::collections::VecDeque;
 
-pub const OPERATION: &str = "waitForPublicip";
-
 #[derive(Debug)]
 pub struct Wait {
     publicip_id: String,
@@ -36,6 +34,9 @@ enum State {
 }
 
 impl Wait {
+    /// The operation, as the JS API names it.
+    pub const OPERATION: &str = "waitForPublicip";
+
     pub fn new(publicip_id: &str, options: WaitOptions, config: &Config, policy: Policy, now_ms: u64) -> Wait {
         let show = Attempts::new(&Call::ShowPublicip(publicip_id.to_owned()), config, policy);
         let mut wait = Wait {
@@ -105,7 +106,7 @@ impl Wait {
                     self.publicip_id,
                     self.options.until.join(" or ")
                 );
-                Ok(State::Failed(Failure::new(OPERATION, Error::Status { status, message }, true)))
+                Ok(State::Failed(Failure::new(Wait::OPERATION, Error::Status { status, message }, true)))
             }
             Verdict::Pending => {
                 self.last = status;
@@ -125,7 +126,7 @@ impl Wait {
                 self.options.timeout_ms,
                 self.last
             );
-            return State::Failed(Failure::new(OPERATION, Error::Timeout(message), true));
+            return State::Failed(Failure::new(Wait::OPERATION, Error::Timeout(message), true));
         }
         State::Sleeping
     }
@@ -153,7 +154,7 @@ impl Machine for Wait {
                 self.settle(tick);
             }
             (State::Sleeping, Event::Aborted) => {
-                self.state = State::Failed(Failure::new(OPERATION, Error::Aborted, true));
+                self.state = State::Failed(Failure::new(Wait::OPERATION, Error::Aborted, true));
             }
             _ => {}
         }

@@ -1,7 +1,7 @@
 //! `POST {iam}/v3/auth/tokens`: an IAM token for a user and project (password method). The
 //! token comes back in the `X-Subject-Token` header and lives 24 hours (`token.expires_at`).
 
-use super::{Shape, parse_value};
+use super::Shape;
 use crate::endpoint::Endpoint;
 use crate::error::{Error, ResponseError};
 use crate::http::{Method, Request, Response};
@@ -66,7 +66,7 @@ pub fn parse(response: &Response) -> Result<IamToken, Error> {
         expected: "{ token: { expires_at } }",
         check: |v| v.pointer("/token/expires_at").is_some_and(serde_json::Value::is_string),
     };
-    let answer = parse_value(response, "IAM token", TOKEN)?;
+    let answer = super::parse_value(response, "IAM token", TOKEN)?;
     let expires_at = answer.pointer("/token/expires_at").and_then(serde_json::Value::as_str).unwrap_or_default();
     let unreadable = |message: String| {
         Error::Response(ResponseError { status: response.status, message, request_id: response.request_id() })
@@ -77,4 +77,17 @@ pub fn parse(response: &Response) -> Result<IamToken, Error> {
     let expires_at = parse_utc(expires_at)
         .ok_or_else(|| unreadable(format!("the IAM token's expires_at \"{expires_at}\" is not a UTC time")))?;
     Ok(IamToken { token: Secret::new(token), expires_at_ms: expires_at.saturating_mul(1000) })
+}
+
+/// [`parse`], as JSON (`{ "token", "expires_at_ms" }`): what the retry machine hands back.
+pub fn parse_value(response: &Response) -> Result<serde_json::Value, Error> {
+    parse(response).map(|t| json!({ "token": t.token.expose(), "expires_at_ms": t.expires_at_ms }))
+}
+
+impl IamToken {
+    /// Back from [`parse_value`]'s JSON.
+    pub fn from_value(value: &serde_json::Value) -> Option<IamToken> {
+        let token = value.get("token")?.as_str()?;
+        Some(IamToken { token: Secret::new(token), expires_at_ms: value.get("expires_at_ms")?.as_i64()? })
+    }
 }
