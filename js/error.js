@@ -1,7 +1,9 @@
 // EipError: every failure of the client, with structured fields (API.md). A real Error
 // subclass, so `instanceof Error`, stack traces and `cause` work as users expect.
 
-const KINDS = new Set(["validation", "api", "network", "timeout", "aborted", "response"]);
+import { ERROR_KINDS } from "./closed.js";
+
+const KINDS = new Set(ERROR_KINDS);
 
 export class EipError extends Error {
   /**

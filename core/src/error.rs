@@ -13,41 +13,15 @@ use crate::time::parse_http_date;
 use serde_json::Value;
 use std::fmt;
 
-/// The kinds of failure a user sees (`EipError.kind`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum ErrorKind {
-    Validation,
-    Api,
-    Network,
-    Timeout,
-    Aborted,
-    Response,
-}
-
-impl ErrorKind {
-    pub const ALL: [ErrorKind; 6] = [
-        ErrorKind::Validation,
-        ErrorKind::Api,
-        ErrorKind::Network,
-        ErrorKind::Timeout,
-        ErrorKind::Aborted,
-        ErrorKind::Response,
-    ];
-
-    /// The kind a name (`"api"`) stands for.
-    pub fn parse(name: &str) -> Option<ErrorKind> {
-        ErrorKind::ALL.into_iter().find(|kind| kind.as_str() == name)
-    }
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            ErrorKind::Validation => "validation",
-            ErrorKind::Api => "api",
-            ErrorKind::Network => "network",
-            ErrorKind::Timeout => "timeout",
-            ErrorKind::Aborted => "aborted",
-            ErrorKind::Response => "response",
-        }
+crate::closed::closed_set! {
+    /// The kinds of failure a user sees (`EipError.kind`).
+    pub enum ErrorKind {
+        Validation = "validation",
+        Api = "api",
+        Network = "network",
+        Timeout = "timeout",
+        Aborted = "aborted",
+        Response = "response",
     }
 }
 

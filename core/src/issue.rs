@@ -3,75 +3,38 @@
 
 use serde::Serialize;
 
-/// The stable issue codes of the public contract (API.md). Never renamed; new ones are added.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum IssueCode {
-    /// A required field is absent or null.
-    Required,
-    /// A field made required by another field's value is absent.
-    RequiredIf,
-    /// Wrong JSON type.
-    Type,
-    /// A key the operation does not define.
-    UnknownField,
-    /// String length outside its limits, in characters.
-    Length,
-    /// Characters outside the allowed set.
-    Charset,
-    /// A value outside its allowed set.
-    Enum,
-    /// A number outside its limits.
-    Range,
-    /// A bandwidth size that is not a multiple of its band's step.
-    Step,
-    /// Two fields that exclude each other are both set.
-    Conflict,
-    /// A string of the wrong shape.
-    Format,
-    /// A value the chosen region does not offer.
-    Region,
-    /// A field the service will ignore given the other fields (a warning).
-    Ignored,
-    /// A referenced resource has nothing to offer (e.g. a server without a port to bind to).
-    NotFound,
-}
-
-impl IssueCode {
-    pub const ALL: [IssueCode; 14] = [
-        IssueCode::Required,
-        IssueCode::RequiredIf,
-        IssueCode::Type,
-        IssueCode::UnknownField,
-        IssueCode::Length,
-        IssueCode::Charset,
-        IssueCode::Enum,
-        IssueCode::Range,
-        IssueCode::Step,
-        IssueCode::Conflict,
-        IssueCode::Format,
-        IssueCode::Region,
-        IssueCode::Ignored,
-        IssueCode::NotFound,
-    ];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            IssueCode::Required => "required",
-            IssueCode::RequiredIf => "required_if",
-            IssueCode::Type => "type",
-            IssueCode::UnknownField => "unknown_field",
-            IssueCode::Length => "length",
-            IssueCode::Charset => "charset",
-            IssueCode::Enum => "enum",
-            IssueCode::Range => "range",
-            IssueCode::Step => "step",
-            IssueCode::Conflict => "conflict",
-            IssueCode::Format => "format",
-            IssueCode::Region => "region",
-            IssueCode::Ignored => "ignored",
-            IssueCode::NotFound => "not_found",
-        }
+crate::closed::closed_set! {
+    /// The stable issue codes of the public contract (README, "Validation"). Never renamed;
+    /// new ones are added.
+    pub enum IssueCode {
+        /// A required field is absent or null.
+        Required = "required",
+        /// A field made required by another field's value is absent.
+        RequiredIf = "required_if",
+        /// Wrong JSON type.
+        Type = "type",
+        /// A key the operation does not define.
+        UnknownField = "unknown_field",
+        /// String length outside its limits, in characters.
+        Length = "length",
+        /// Characters outside the allowed set.
+        Charset = "charset",
+        /// A value outside its allowed set.
+        Enum = "enum",
+        /// A number outside its limits.
+        Range = "range",
+        /// A bandwidth size that is not a multiple of its band's step.
+        Step = "step",
+        /// Two fields that exclude each other are both set.
+        Conflict = "conflict",
+        /// A string of the wrong shape.
+        Format = "format",
+        /// A value the chosen region does not offer.
+        Region = "region",
+        /// A field the service will ignore given the other fields (a warning).
+        Ignored = "ignored",
+        /// A referenced resource has nothing to offer (e.g. a server without a port to bind to).
+        NotFound = "not_found",
     }
 }
 

@@ -23,6 +23,7 @@
 #![allow(clippy::result_large_err)]
 
 pub mod auth;
+mod closed;
 pub mod config;
 mod encode;
 pub mod endpoint;

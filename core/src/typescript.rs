@@ -10,6 +10,19 @@ use crate::model::enums::{BandwidthChargeMode, BillingMode, EipType, PeriodType,
 use crate::schema::{self, Field, Format, Operation, Rule};
 use std::fmt::Write;
 
+/// `js/closed.js`: the closed sets the JS side checks values against, from the same lists.
+pub fn closed_sets() -> String {
+    let list = |names: Vec<&str>| names.iter().map(|n| format!("\"{n}\"")).collect::<Vec<_>>().join(", ");
+    let kinds = list(ErrorKind::ALL.iter().map(|k| k.as_str()).collect());
+    let codes = list(IssueCode::ALL.iter().map(|c| c.as_str()).collect());
+    format!(
+        "// Generated from the core's closed sets (core/src/closed.rs) by core/src/typescript.rs:\n\
+         // EIPKIT_WRITE_TYPES=1 cargo test -p eipkit-core --test typescript. Do not edit.\n\n\
+         /** What kind of failure an `EipError` is. */\nexport const ERROR_KINDS = [{kinds}];\n\n\
+         /** The stable codes of validation issues. */\nexport const ISSUE_CODES = [{codes}];\n"
+    )
+}
+
 /// The whole `index.d.ts`.
 pub fn declarations() -> String {
     let mut out = String::from(HEADER);
@@ -27,7 +40,7 @@ pub fn declarations() -> String {
     }
     let codes: Vec<&str> = IssueCode::ALL.iter().map(|c| c.as_str()).collect();
     union(&mut out, "IssueCode", &codes, false, "The stable codes of validation issues.");
-    let kinds: Vec<&str> = ERROR_KINDS.iter().map(|k| k.as_str()).collect();
+    let kinds: Vec<&str> = ErrorKind::ALL.iter().map(|k| k.as_str()).collect();
     union(&mut out, "ErrorKind", &kinds, false, "What kind of failure an `EipError` is.");
     let operations: Vec<&str> = Operation::ALL.iter().map(|o| o.js_name()).collect();
     union(&mut out, "Operation", &operations, false, "The operations whose input eipkit validates.");
@@ -61,15 +74,6 @@ pub fn declarations() -> String {
     out.push_str(API);
     out
 }
-
-const ERROR_KINDS: [ErrorKind; 6] = [
-    ErrorKind::Validation,
-    ErrorKind::Api,
-    ErrorKind::Network,
-    ErrorKind::Timeout,
-    ErrorKind::Aborted,
-    ErrorKind::Response,
-];
 
 fn union(out: &mut String, name: &str, values: &[&str], open: bool, doc: &str) {
     let mut members: Vec<String> = values.iter().map(|v| format!("\"{v}\"")).collect();

@@ -44,7 +44,7 @@ fn every_code() -> Vec<eipkit_core::Issue> {
 fn every_code_is_raised_by_some_body() {
     let raised: HashSet<IssueCode> = every_code().iter().map(|i| i.code).collect();
     for code in IssueCode::ALL {
-        assert!(raised.contains(&code), "{code:?} is never raised");
+        assert!(raised.contains(code), "{code:?} is never raised");
     }
 }
 

@@ -24,6 +24,20 @@ fn index_d_ts_is_generated() {
     );
 }
 
+#[test]
+fn closed_js_is_generated() {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../js/closed.js");
+    let generated = eipkit_core::typescript::closed_sets();
+    if std::env::var_os("EIPKIT_WRITE_TYPES").is_some() {
+        std::fs::write(path, &generated).unwrap();
+    }
+    let committed = std::fs::read_to_string(path).unwrap_or_default();
+    assert!(
+        committed == generated,
+        "js/closed.js is out of date: run EIPKIT_WRITE_TYPES=1 cargo test -p eipkit-core --test typescript"
+    );
+}
+
 /// The keys an interface of the declarations names (index signatures aside).
 fn interface_keys(name: &str) -> BTreeSet<String> {
     let text = eipkit_core::typescript::declarations();

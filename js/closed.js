@@ -1,0 +1,8 @@
+// Generated from the core's closed sets (core/src/closed.rs) by core/src/typescript.rs:
+// EIPKIT_WRITE_TYPES=1 cargo test -p eipkit-core --test typescript. Do not edit.
+
+/** What kind of failure an `EipError` is. */
+export const ERROR_KINDS = ["validation", "api", "network", "timeout", "aborted", "response"];
+
+/** The stable codes of validation issues. */
+export const ISSUE_CODES = ["required", "required_if", "type", "unknown_field", "length", "charset", "enum", "range", "step", "conflict", "format", "region", "ignored", "not_found"];
