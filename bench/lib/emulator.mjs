@@ -1,4 +1,4 @@
-// Starts tests/emulator in a child process (see emulator-child.mjs) and resolves to
+// Starts the emulator (emulator/) in a child process (see emulator-child.mjs) and resolves to
 // { url, close() }. In-process (`inProcess: true`) it shares this event loop instead.
 import { spawn } from "node:child_process";
 import { createInterface } from "node:readline";

@@ -6,8 +6,8 @@ import { spawn } from 'node:child_process';
 import { createHash, createHmac } from 'node:crypto';
 import { after, before, beforeEach, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { canonicalQuery, canonicalRequest, signature } from './auth.mjs';
-import { startEmulator } from './index.mjs';
+import { canonicalQuery, canonicalRequest, signature } from '../../emulator/auth.mjs';
+import { startEmulator } from '../../emulator/index.mjs';
 
 const PROJECT = '0605767a5c5d4e5e8c9f1a2b3c4d5e6f';
 const AK = 'TESTAK0000000000000';
@@ -1184,7 +1184,7 @@ describe('control API', () => {
 // ------------------------------------------------------------------ CLI
 
 describe('CLI', () => {
-  const script = fileURLToPath(new URL('./server.mjs', import.meta.url));
+  const script = fileURLToPath(new URL('../../emulator/server.mjs', import.meta.url));
 
   it('prints its URL, serves, and exits cleanly on SIGTERM', async () => {
     const child = spawn(process.execPath, [script, '--port', '0', '--seed', 'empty', '--transition-ms', '10', '--quiet'], { stdio: ['ignore', 'pipe', 'pipe'] });

@@ -345,11 +345,11 @@ export const PATH_ESCAPES = [
 ];
 
 /**
- * The emulator in a process of its own (tests/emulator/server.mjs), so that it and the client
+ * The emulator in a process of its own (emulator/server.mjs), so that it and the client
  * under load use both CPU cores. Same control helpers as `emulator()`.
  */
 export async function emulatorProcess({ transitionMs = 20 } = {}) {
-  const child = spawn(process.execPath, [fileURLToPath(new URL("../emulator/server.mjs", import.meta.url)),
+  const child = spawn(process.execPath, [fileURLToPath(new URL("../../emulator/server.mjs", import.meta.url)),
     "--port", "0", "--quiet", "--transition-ms", String(transitionMs)], { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"] });
   let stderr = "";
   child.stderr.on("data", (d) => { stderr += d; });

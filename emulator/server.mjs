@@ -1,13 +1,13 @@
 #!/usr/bin/env node
-// CLI: node tests/emulator/server.mjs [--port 8787] [--host 127.0.0.1] [--seed demo|empty]
-//                                     [--transition-ms 300] [--token-ttl-ms 86400000] [--quiet]
+// CLI: node emulator/server.mjs [--port 8787] [--host 127.0.0.1] [--seed demo|empty]
+//                                [--transition-ms 300] [--token-ttl-ms 86400000] [--quiet]
 // Prints one line, "eip-emulator listening on <url>", to stdout when ready; request logs go to stderr.
 
 import { parseArgs } from 'node:util';
 import { startEmulator } from './index.mjs';
 
-const USAGE = `usage: node tests/emulator/server.mjs [--port 8787] [--host 127.0.0.1] [--seed demo|empty]
-                                       [--transition-ms 300] [--token-ttl-ms 86400000] [--quiet]`;
+const USAGE = `usage: node emulator/server.mjs [--port 8787] [--host 127.0.0.1] [--seed demo|empty]
+                                  [--transition-ms 300] [--token-ttl-ms 86400000] [--quiet]`;
 
 function integerOption(raw, name) {
   if (raw === undefined) return undefined;
