@@ -61,3 +61,5 @@ const stop = async () => {
 };
 process.once('SIGINT', stop);
 process.once('SIGTERM', stop);
+// Started with an IPC channel (spawnEmulator), it also stops when its parent goes away.
+process.once('disconnect', stop);
