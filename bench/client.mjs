@@ -13,7 +13,7 @@ import { createRequire } from "node:module";
 import { benchAsync, benchSync } from "./lib/measure.mjs";
 import { runPart, attempt } from "./lib/part.mjs";
 import { ensureVenv } from "./lib/python.mjs";
-import { spawnEmulator } from "../emulator/index.mjs";
+import { spawnEmulator } from "eipkit/emulator";
 import { AK, SK, PROJECT_ID, SERVER_ID, CANNED, createPrepaidValid } from "./fixtures.mjs";
 
 const require = createRequire(import.meta.url);

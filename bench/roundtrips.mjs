@@ -6,7 +6,7 @@
 import { performance } from "node:perf_hooks";
 import { median } from "./lib/measure.mjs";
 import { runPart } from "./lib/part.mjs";
-import { spawnEmulator } from "../emulator/index.mjs";
+import { spawnEmulator } from "eipkit/emulator";
 import { AK, SK, PROJECT_ID, SERVER_ID } from "./fixtures.mjs";
 
 /** Runs `call` from `inFlight` concurrent loops for `ms`; counts completions and time in fetch. */

@@ -1,5 +1,5 @@
 // A client for the control API (/__emulator/...) of a running emulator, wherever it runs:
-// startEmulator(), spawnEmulator() or the CLI (server.mjs).
+// startEmulator(), spawnEmulator() or the eipkit-emulator CLI.
 
 /**
  * The control API of the emulator at `url`. Each method resolves to the control API's JSON

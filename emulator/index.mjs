@@ -1,4 +1,5 @@
-// Programmatic entry point: startEmulator(options) runs it in this process → {url, port, close, state};
+// The emulator's programmatic entry, `import { startEmulator } from "eipkit/emulator"`:
+// startEmulator(options) runs it in this process → {url, port, close, state};
 // spawnEmulator(options) runs it in a child process → {url, port, pid, close};
 // connectEmulator(url) is a client for the control API of either (README.md).
 

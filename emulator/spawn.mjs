@@ -1,4 +1,4 @@
-// The emulator in a child process of its own (the CLI, server.mjs), so that it
+// The emulator in a child process of its own (the eipkit-emulator CLI, server.mjs), so that it
 // does not share the caller's event loop: under load, the client and the server each get a core.
 
 import { spawn } from 'node:child_process';

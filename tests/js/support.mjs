@@ -1,5 +1,5 @@
 // Shared by the JS suites: an emulator per suite, and its control API.
-import { connectEmulator, startEmulator } from "../../emulator/index.mjs";
+import { connectEmulator, startEmulator } from "eipkit/emulator";
 
 export const PROJECT = "0605767a5c5d4e5e8c9f1a2b3c4d5e6f";
 export const TOKEN = "test-token";

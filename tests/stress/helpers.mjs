@@ -4,7 +4,7 @@
 import { spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { EipError, validateCreatePublicip } from "eipkit";
-import { spawnEmulator } from "../../emulator/index.mjs";
+import { spawnEmulator } from "eipkit/emulator";
 import { controlClient } from "../js/support.mjs";
 
 export { emulator, sleep, eventually, PROJECT, TOKEN, AK, SK, USER, WEB_SERVER, WEB_PORT, PER_BODY } from "../js/support.mjs";
