@@ -13,7 +13,7 @@ import { createRequire } from "node:module";
 import { benchAsync, benchSync } from "./lib/measure.mjs";
 import { runPart, attempt } from "./lib/part.mjs";
 import { ensureVenv } from "./lib/python.mjs";
-import { startEmulatorProcess } from "./lib/emulator.mjs";
+import { spawnEmulator } from "eipkit/emulator";
 import { AK, SK, PROJECT_ID, SERVER_ID, CANNED, createPrepaidValid } from "./fixtures.mjs";
 
 const require = createRequire(import.meta.url);
@@ -126,7 +126,7 @@ runPart(async (s) => {
 
   // --- Against the emulator (loopback HTTP) --------------------------------------------------------
   const emulated = await attempt("the emulator comparison", async () => {
-    const emu = await startEmulatorProcess();
+    const emu = await spawnEmulator({ quiet: true, transitionMs: 20 });
     try {
       const out = {};
       const fetchTimes = { ms: 0, calls: 0 };

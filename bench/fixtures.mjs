@@ -8,7 +8,7 @@ export const SERVER_ID = "ea61f836-b52f-41bf-9d06-685644001d6f"; // web-01 in th
 export const PORT_ID = "02c72193-efec-42fb-853b-c33f2b802467"; // web-01's port
 export const SHARED_BANDWIDTH_ID = "ebfa375c-3f93-465e-81a3-bd66e578ee9d";
 export const ENTERPRISE_PROJECT = "b261ac1f-2489-4bc7-b31b-c33c3346a439";
-// The emulator's AK/SK (test credentials of tests/emulator, not secrets).
+// The emulator's AK/SK (test credentials of emulator/index.mjs's DEFAULTS, not secrets).
 export const AK = "TESTAK0000000000000";
 export const SK = "testsecretkey0000000000000000000000000000";
 

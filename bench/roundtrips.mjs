@@ -6,7 +6,7 @@
 import { performance } from "node:perf_hooks";
 import { median } from "./lib/measure.mjs";
 import { runPart } from "./lib/part.mjs";
-import { startEmulatorProcess } from "./lib/emulator.mjs";
+import { spawnEmulator } from "eipkit/emulator";
 import { AK, SK, PROJECT_ID, SERVER_ID } from "./fixtures.mjs";
 
 /** Runs `call` from `inFlight` concurrent loops for `ms`; counts completions and time in fetch. */
@@ -51,7 +51,7 @@ async function measure(call, timing, inFlight, s) {
 
 runPart(async (s) => {
   const { EipClient, signRequest } = await import("eipkit");
-  const emu = await startEmulatorProcess();
+  const emu = await spawnEmulator({ quiet: true, transitionMs: 20 });
   try {
     const timing = { ms: 0 };
     const timedFetch = async (request) => {

@@ -3,7 +3,7 @@
 start_emulator() {
   local out
   out=$(mktemp)
-  node tests/emulator/server.mjs --port 0 --quiet "$@" > "$out" &
+  node emulator/server.mjs --port 0 --quiet "$@" > "$out" &
   EMULATOR_PID=$!
   trap 'kill "$EMULATOR_PID" 2>/dev/null || true' EXIT
   for _ in $(seq 1 100); do

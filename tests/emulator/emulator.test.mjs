@@ -6,8 +6,8 @@ import { spawn } from 'node:child_process';
 import { createHash, createHmac } from 'node:crypto';
 import { after, before, beforeEach, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { canonicalQuery, canonicalRequest, signature } from './auth.mjs';
-import { startEmulator } from './index.mjs';
+import { canonicalQuery, canonicalRequest, signature } from '../../emulator/auth.mjs';
+import { connectEmulator, spawnEmulator, startEmulator } from '../../emulator/index.mjs';
 
 const PROJECT = '0605767a5c5d4e5e8c9f1a2b3c4d5e6f';
 const AK = 'TESTAK0000000000000';
@@ -1184,7 +1184,7 @@ describe('control API', () => {
 // ------------------------------------------------------------------ CLI
 
 describe('CLI', () => {
-  const script = fileURLToPath(new URL('./server.mjs', import.meta.url));
+  const script = fileURLToPath(new URL('../../emulator/server.mjs', import.meta.url));
 
   it('prints its URL, serves, and exits cleanly on SIGTERM', async () => {
     const child = spawn(process.execPath, [script, '--port', '0', '--seed', 'empty', '--transition-ms', '10', '--quiet'], { stdio: ['ignore', 'pipe', 'pipe'] });
@@ -1209,5 +1209,66 @@ describe('CLI', () => {
   it('refuses bad arguments with status 2', async () => {
     const child = spawn(process.execPath, [script, '--seed', 'nope', '--port', '0'], { stdio: 'ignore' });
     assert.equal(await new Promise((resolve) => child.on('exit', resolve)), 2);
+  });
+});
+
+// ------------------------------------------------------------------ connectEmulator, spawnEmulator
+
+describe('connectEmulator and spawnEmulator', () => {
+  it('connectEmulator drives the control API, and rejects what the emulator refuses', async () => {
+    const emu = await startEmulator({ quiet: true, transitionMs: TRANSITION_MS });
+    try {
+      const control = connectEmulator(emu.url);
+      assert.equal((await control.reset({ seed: 'empty' })).seed, 'empty');
+      assert.equal((await control.state()).servers.length, 0);
+      await control.fault({ type: 'status', status: 503 }, { operation: 'listPorts' });
+      assert.equal((await call(emu, 'GET', PORTS)).status, 503);
+      assert.deepEqual((await control.requests('listPorts')).map((r) => [r.status, r.fault]), [[503, 'status']]);
+      assert.equal((await control.config({ defaultPageSize: 7 })).defaultPageSize, 7);
+      await assert.rejects(control.reset({ seed: 'nope' }), /POST \/__emulator\/reset answered 400: seed must be one of/);
+    } finally {
+      await emu.close();
+    }
+  });
+
+  it('spawnEmulator runs it in a child process that close() stops', async () => {
+    const emu = await spawnEmulator({ quiet: true, seed: 'empty', transitionMs: 10 });
+    assert.notEqual(emu.pid, process.pid);
+    assert.equal(new URL(emu.url).port, String(emu.port));
+    const { settings } = await connectEmulator(emu.url).state();
+    assert.deepEqual([settings.seed, settings.transitionMs], ['empty', 10]);
+    await emu.close();
+    await emu.close(); // twice is fine
+    await assert.rejects(fetch(`${emu.url}/__emulator/state`));
+  });
+
+  it("spawnEmulator's child exits when its parent dies", async () => {
+    const index = new URL('../../emulator/index.mjs', import.meta.url).href;
+    const parent = spawn(process.execPath, ['--input-type=module', '-e', `
+      const { spawnEmulator } = await import(${JSON.stringify(index)});
+      const emu = await spawnEmulator({ quiet: true });
+      console.log(emu.pid);
+      setInterval(() => {}, 1000);
+    `], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const pid = Number(await new Promise((resolve) => parent.stdout.once('data', resolve)));
+    process.kill(pid, 0); // alive
+    parent.kill('SIGKILL');
+    const end = Date.now() + 5000;
+    for (;;) {
+      try {
+        process.kill(pid, 0);
+      } catch {
+        break; // gone
+      }
+      if (Date.now() > end) {
+        process.kill(pid, 'SIGKILL');
+        assert.fail('the emulator outlived its parent');
+      }
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  });
+
+  it('spawnEmulator refuses options the CLI does not take', async () => {
+    await assert.rejects(spawnEmulator({ projectId: 'x' }), /unknown option projectId/);
   });
 });

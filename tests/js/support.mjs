@@ -1,5 +1,5 @@
 // Shared by the JS suites: an emulator per suite, and its control API.
-import { startEmulator } from "../emulator/index.mjs";
+import { connectEmulator, startEmulator } from "eipkit/emulator";
 
 export const PROJECT = "0605767a5c5d4e5e8c9f1a2b3c4d5e6f";
 export const TOKEN = "test-token";
@@ -16,26 +16,9 @@ export async function emulator(options = {}) {
   return controlClient(emu.url, () => emu.close());
 }
 
-/** The emulator's control API at `url`, and how to stop it (`fetch`: the one to use). */
-export function controlClient(url, close, fetch = globalThis.fetch) {
-  const control = async (method, path, body) => {
-    const res = await fetch(`${url}/__emulator/${path}`, {
-      method,
-      headers: { "content-type": "application/json" },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    return res.status === 204 ? null : res.json();
-  };
-  return {
-    url,
-    close,
-    reset: (body = {}) => control("POST", "reset", body),
-    fault: (fault, match = {}, times = 1) => control("POST", "faults", { fault, match, times }),
-    requests: async (operation) => (await control("GET", "requests")).filter((r) => !operation || r.operation === operation),
-    state: () => control("GET", "state"),
-    config: (body) => control("POST", "config", body),
-    control,
-  };
+/** The emulator's control API at `url` (connectEmulator), and how to stop it (`fetch`: the one to use). */
+export function controlClient(url, close, fetch) {
+  return { ...connectEmulator(url, { fetch }), close };
 }
 
 /** Resolves after `ms`. */

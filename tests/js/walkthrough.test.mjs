@@ -37,7 +37,11 @@ async function walk(input, options = {}) {
   return { run, events };
 }
 
-test("binds a new pay-per-use EIP to the server's only port, reporting each step", async () => {
+test("binds a new pay-per-use EIP to the server's only port, reporting each step", async (t) => {
+  // Long enough transitions that the first poll after the bind sees BINDING even on a loaded
+  // machine (at the suite's 20 ms it sometimes came too late, and saw ACTIVE at once).
+  await emu.config({ transitionMs: 150 });
+  t.after(() => emu.config({ transitionMs: 20 }));
   const { run, events } = await walk({ serverId: WEB_SERVER, create: PER_BODY });
   const result = await run;
   assert.equal(result.publicip.status, "ACTIVE");

@@ -7,7 +7,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { startEmulator } from "../emulator/index.mjs";
+import { startEmulator } from "eipkit/emulator";
 import {
   EXPECTED_ISSUES,
   REPO,

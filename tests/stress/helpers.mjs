@@ -4,6 +4,7 @@
 import { spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { EipError, validateCreatePublicip } from "eipkit";
+import { spawnEmulator } from "eipkit/emulator";
 import { controlClient } from "../js/support.mjs";
 
 export { emulator, sleep, eventually, PROJECT, TOKEN, AK, SK, USER, WEB_SERVER, WEB_PORT, PER_BODY } from "../js/support.mjs";
@@ -345,29 +346,12 @@ export const PATH_ESCAPES = [
 ];
 
 /**
- * The emulator in a process of its own (tests/emulator/server.mjs), so that it and the client
- * under load use both CPU cores. Same control helpers as `emulator()`.
+ * The emulator in a process of its own (spawnEmulator), so that it and the client under load
+ * use both CPU cores. Same control helpers as `emulator()`.
  */
 export async function emulatorProcess({ transitionMs = 20 } = {}) {
-  const child = spawn(process.execPath, [fileURLToPath(new URL("../emulator/server.mjs", import.meta.url)),
-    "--port", "0", "--quiet", "--transition-ms", String(transitionMs)], { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"] });
-  let stderr = "";
-  child.stderr.on("data", (d) => { stderr += d; });
-  const url = await new Promise((resolve, reject) => {
-    let out = "";
-    child.stdout.on("data", (d) => {
-      out += d;
-      const found = out.match(/listening on (http:\/\/\S+)/);
-      if (found) resolve(found[1]);
-    });
-    child.on("exit", (code) => reject(new Error(`the emulator exited (${code}): ${stderr}`)));
-  });
-  const exited = new Promise((resolve) => child.on("exit", resolve));
-  const close = async () => {
-    child.kill("SIGTERM");
-    await exited;
-  };
-  return controlClient(url, close, realFetch);
+  const emu = await spawnEmulator({ quiet: true, transitionMs });
+  return controlClient(emu.url, emu.close, realFetch);
 }
 
 /**

@@ -5,7 +5,7 @@ import { test, before, after, beforeEach } from "node:test";
 import assert from "node:assert/strict";
 import util from "node:util";
 import { EipClient, EipError, iamTokenProvider, signRequest } from "eipkit";
-import { startEmulator } from "../emulator/index.mjs";
+import { startEmulator } from "eipkit/emulator";
 import {
   emulator, recordingFetch, settle, describeOutcome, PATH_ESCAPES, PROJECT, AK, WEB_SERVER, WEB_PORT, PER_BODY,
   MISSING_ID,

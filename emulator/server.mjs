@@ -1,13 +1,14 @@
 #!/usr/bin/env node
-// CLI: node tests/emulator/server.mjs [--port 8787] [--host 127.0.0.1] [--seed demo|empty]
-//                                     [--transition-ms 300] [--token-ttl-ms 86400000] [--quiet]
+// CLI (`eipkit-emulator` once the package is installed, `node emulator/server.mjs` in a checkout):
+//   eipkit-emulator [--port 8787] [--host 127.0.0.1] [--seed demo|empty]
+//                   [--transition-ms 300] [--token-ttl-ms 86400000] [--quiet]
 // Prints one line, "eip-emulator listening on <url>", to stdout when ready; request logs go to stderr.
 
 import { parseArgs } from 'node:util';
 import { startEmulator } from './index.mjs';
 
-const USAGE = `usage: node tests/emulator/server.mjs [--port 8787] [--host 127.0.0.1] [--seed demo|empty]
-                                       [--transition-ms 300] [--token-ttl-ms 86400000] [--quiet]`;
+const USAGE = `usage: eipkit-emulator [--port 8787] [--host 127.0.0.1] [--seed demo|empty]
+                       [--transition-ms 300] [--token-ttl-ms 86400000] [--quiet]`;
 
 function integerOption(raw, name) {
   if (raw === undefined) return undefined;
@@ -61,3 +62,5 @@ const stop = async () => {
 };
 process.once('SIGINT', stop);
 process.once('SIGTERM', stop);
+// Started with an IPC channel (spawnEmulator), it also stops when its parent goes away.
+process.once('disconnect', stop);

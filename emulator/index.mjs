@@ -1,4 +1,7 @@
-// Programmatic entry point: startEmulator(options) → {url, port, close, state}.
+// The emulator's programmatic entry, `import { startEmulator } from "eipkit/emulator"`:
+// startEmulator(options) runs it in this process → {url, port, close, state};
+// spawnEmulator(options) runs it in a child process → {url, port, pid, close};
+// connectEmulator(url) is a client for the control API of either (README.md).
 
 import { createServer } from 'node:http';
 import { FaultQueue } from './faults.mjs';
@@ -7,6 +10,9 @@ import { TokenStore, stableId } from './iam.mjs';
 import { RequestLog } from './requestlog.mjs';
 import { SEEDS } from './seed.mjs';
 import { EmulatorState } from './state.mjs';
+
+export { connectEmulator } from './connect.mjs';
+export { spawnEmulator } from './spawn.mjs';
 
 export const DEFAULTS = Object.freeze({
   port: 0,
