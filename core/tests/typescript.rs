@@ -9,33 +9,27 @@ use eipkit_core::schema::{Operation, describe};
 use serde_json::{Map, Value, json};
 use std::collections::BTreeSet;
 
-const DECLARATIONS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../js/index.d.ts");
-
-#[test]
-fn index_d_ts_is_generated() {
-    let generated = eipkit_core::typescript::declarations();
+/// `path` (in the repository) holds exactly `generated`; `EIPKIT_WRITE_TYPES=1` rewrites it.
+fn assert_generated(path: &str, generated: &str) {
+    let file = format!("{}/../{path}", env!("CARGO_MANIFEST_DIR"));
     if std::env::var_os("EIPKIT_WRITE_TYPES").is_some() {
-        std::fs::write(DECLARATIONS, &generated).unwrap();
+        std::fs::write(&file, generated).unwrap();
     }
-    let committed = std::fs::read_to_string(DECLARATIONS).unwrap_or_default();
+    let committed = std::fs::read_to_string(&file).unwrap_or_default();
     assert!(
         committed == generated,
-        "js/index.d.ts is out of date: run EIPKIT_WRITE_TYPES=1 cargo test -p eipkit-core --test typescript"
+        "{path} is out of date: run EIPKIT_WRITE_TYPES=1 cargo test -p eipkit-core --test typescript"
     );
 }
 
 #[test]
+fn index_d_ts_is_generated() {
+    assert_generated("js/index.d.ts", &eipkit_core::typescript::declarations());
+}
+
+#[test]
 fn closed_js_is_generated() {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../js/closed.js");
-    let generated = eipkit_core::typescript::closed_sets();
-    if std::env::var_os("EIPKIT_WRITE_TYPES").is_some() {
-        std::fs::write(path, &generated).unwrap();
-    }
-    let committed = std::fs::read_to_string(path).unwrap_or_default();
-    assert!(
-        committed == generated,
-        "js/closed.js is out of date: run EIPKIT_WRITE_TYPES=1 cargo test -p eipkit-core --test typescript"
-    );
+    assert_generated("js/closed.js", &eipkit_core::typescript::closed_sets());
 }
 
 /// The keys an interface of the declarations names (index signatures aside).
