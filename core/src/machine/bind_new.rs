@@ -27,6 +27,16 @@ pub struct BindNew {
     stage: Stage,
 }
 
+/// A step that has finished, with its outcome.
+enum Finished {
+    ListPorts(Result<Value, Failure>),
+    Create(Result<Value, Failure>),
+    WaitCreated(Result<Value, Failure>),
+    Bind(Result<Value, Failure>),
+    WaitBound(Result<Value, Failure>),
+    Cleanup(Option<Cleanup>, Failure),
+}
+
 #[derive(Debug)]
 enum Stage {
     ListPorts(Attempts),
@@ -87,88 +97,89 @@ impl BindNew {
 
     /// While the current step has finished, move on to the next.
     fn advance(&mut self, tick: Tick) {
-        loop {
-            let finished = match &self.stage {
-                Stage::Cleanup(undoing, _) => undoing.report().is_some(),
-                Stage::Done(_) | Stage::Failed(_) => return,
-                _ => self.current().is_some_and(|m| outcome(m).is_some()),
-            };
-            if !finished {
-                return;
-            }
-            let stage =
-                std::mem::replace(&mut self.stage, Stage::Failed(Failure::validation(BindNew::OPERATION, Vec::new())));
-            self.stage = self.next(stage, tick);
+        while let Some(finished) = self.take_finished() {
+            self.stage = self.next(finished, tick);
         }
     }
 
+    /// The current step's outcome, once it has one (the stage holds `NEVER` until
+    /// [`BindNew::next`] replaces it).
+    fn take_finished(&mut self) -> Option<Finished> {
+        let finished = match &self.stage {
+            Stage::Cleanup(undoing, _) => undoing.report().is_some(),
+            Stage::Done(_) | Stage::Failed(_) => false,
+            _ => self.current().is_some_and(|m| outcome(m).is_some()),
+        };
+        if !finished {
+            return None;
+        }
+        let taken = |result: Option<Result<Value, Failure>>| result.unwrap_or_else(|| Err(NEVER.clone()));
+        Some(match std::mem::replace(&mut self.stage, Stage::Failed(NEVER.clone())) {
+            Stage::ListPorts(m) => Finished::ListPorts(taken(m.finish())),
+            Stage::Create(m) => Finished::Create(taken(m.finish())),
+            Stage::WaitCreated(m) => Finished::WaitCreated(taken(m.finish())),
+            Stage::Bind(m) => Finished::Bind(taken(m.finish())),
+            Stage::WaitBound(m) => Finished::WaitBound(taken(m.finish())),
+            Stage::Cleanup(undoing, failure) => Finished::Cleanup(undoing.report(), failure),
+            // Finished already: nothing to move on to.
+            done @ (Stage::Done(_) | Stage::Failed(_)) => {
+                self.stage = done;
+                return None;
+            }
+        })
+    }
+
     /// The stage after a finished one.
-    fn next(&mut self, stage: Stage, tick: Tick) -> Stage {
-        match stage {
-            Stage::ListPorts(m) => match m.finish() {
-                Some(Ok(ports)) => self.choose(&ports),
-                Some(Err(failure)) => {
-                    self.emit_failed("listPorts", &failure);
-                    Stage::Failed(failure)
+    fn next(&mut self, finished: Finished, tick: Tick) -> Stage {
+        match finished {
+            Finished::ListPorts(Ok(ports)) => self.choose(&ports),
+            Finished::ListPorts(Err(failure)) => {
+                self.emit_failed("listPorts", &failure);
+                Stage::Failed(failure)
+            }
+            Finished::Create(Ok(created)) => self.created(&created, tick),
+            Finished::Create(Err(failure)) => self.create_failed(failure),
+            Finished::WaitCreated(Ok(_)) => {
+                self.emit("waitCreated", "done", json!({ "status": "DOWN" }));
+                self.emit("bind", "started", json!({ "portId": self.port_id }));
+                let id = self.made.as_ref().map(|m| m.publicip_id.clone()).unwrap_or_default();
+                if let Some(made) = &mut self.made {
+                    made.bind_requested = true;
                 }
-                None => Stage::Failed(Failure::validation(BindNew::OPERATION, Vec::new())),
-            },
-            Stage::Create(m) => match m.finish() {
-                Some(Ok(created)) => self.created(&created, tick),
-                Some(Err(failure)) => self.create_failed(failure),
-                None => Stage::Failed(Failure::validation(BindNew::OPERATION, Vec::new())),
-            },
-            Stage::WaitCreated(m) => match m.finish() {
-                Some(Ok(_)) => {
-                    self.emit("waitCreated", "done", json!({ "status": "DOWN" }));
-                    self.emit("bind", "started", json!({ "portId": self.port_id }));
-                    let id = self.made.as_ref().map(|m| m.publicip_id.clone()).unwrap_or_default();
-                    if let Some(made) = &mut self.made {
-                        made.bind_requested = true;
-                    }
-                    match Call::bind(&id, &self.port_id) {
-                        Ok(call) => Stage::Bind(Attempts::new(&call, &self.config, self.policy)),
-                        Err(issues) => self.clean_up(Failure::validation("bindPublicip", issues), tick),
-                    }
+                match Call::bind(&id, &self.port_id) {
+                    Ok(call) => Stage::Bind(Attempts::new(&call, &self.config, self.policy)),
+                    Err(issues) => self.clean_up(Failure::validation("bindPublicip", issues), tick),
                 }
-                Some(Err(failure)) => self.clean_up(failure, tick),
-                None => Stage::Failed(Failure::validation(BindNew::OPERATION, Vec::new())),
-            },
-            Stage::Bind(m) => match m.finish() {
-                Some(Ok(_)) => {
-                    self.emit("bind", "done", json!({}));
-                    self.emit("waitBound", "started", json!({ "until": ["ACTIVE"] }));
-                    Stage::WaitBound(self.wait("ACTIVE", "waitBound", tick))
-                }
-                Some(Err(failure)) => {
-                    self.emit_failed("bind", &failure);
-                    self.clean_up(failure, tick)
-                }
-                None => Stage::Failed(Failure::validation(BindNew::OPERATION, Vec::new())),
-            },
-            Stage::WaitBound(m) => match m.finish() {
-                Some(Ok(bound)) => {
-                    self.emit("waitBound", "done", json!({ "status": "ACTIVE" }));
-                    let made = self.made.take();
-                    let mut answer = json!({ "publicip": bound.get("publicip"), "port": self.port });
-                    if let (Some(order), Some(fields)) =
-                        (made.as_ref().and_then(|m| m.order_id.clone()), answer.as_object_mut())
-                    {
-                        fields.insert("orderId".to_owned(), order.into());
-                    }
-                    let id = made.map(|m| m.publicip_id).unwrap_or_default();
-                    self.emit("done", "done", json!({ "publicipId": id }));
-                    Stage::Done(answer)
-                }
-                Some(Err(failure)) => self.clean_up(failure, tick),
-                None => Stage::Failed(Failure::validation(BindNew::OPERATION, Vec::new())),
-            },
-            Stage::Cleanup(undoing, failure) => {
-                let report = undoing.report().unwrap_or(Cleanup { actions: Vec::new(), left_behind: Vec::new() });
+            }
+            Finished::WaitCreated(Err(failure)) | Finished::WaitBound(Err(failure)) => self.clean_up(failure, tick),
+            Finished::Bind(Ok(_)) => {
+                self.emit("bind", "done", json!({}));
+                self.emit("waitBound", "started", json!({ "until": ["ACTIVE"] }));
+                Stage::WaitBound(self.wait("ACTIVE", "waitBound", tick))
+            }
+            Finished::Bind(Err(failure)) => {
+                self.emit_failed("bind", &failure);
+                self.clean_up(failure, tick)
+            }
+            Finished::WaitBound(Ok(bound)) => self.bound(&bound),
+            Finished::Cleanup(report, failure) => {
+                let report = report.unwrap_or(Cleanup { actions: Vec::new(), left_behind: Vec::new() });
                 Stage::Failed(self.reported(failure, report))
             }
-            done @ (Stage::Done(_) | Stage::Failed(_)) => done,
         }
+    }
+
+    /// `{ publicip, port, orderId? }`, the walkthrough's answer.
+    fn bound(&mut self, bound: &Value) -> Stage {
+        self.emit("waitBound", "done", json!({ "status": "ACTIVE" }));
+        let made = self.made.take();
+        let mut answer = json!({ "publicip": bound.get("publicip"), "port": self.port });
+        if let (Some(order), Some(fields)) = (made.as_ref().and_then(|m| m.order_id.clone()), answer.as_object_mut()) {
+            fields.insert("orderId".to_owned(), order.into());
+        }
+        let id = made.map(|m| m.publicip_id).unwrap_or_default();
+        self.emit("done", "done", json!({ "publicipId": id }));
+        Stage::Done(answer)
     }
 
     /// The port to bind, from the server's ports; then the create.
