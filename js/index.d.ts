@@ -230,9 +230,32 @@ export interface FieldRule {
   min?: number;
   max?: number;
   steps?: Array<{ upTo: number; step: number }>;
-  rangeWhen?: Array<{ field: string; value: string; min: number; max: number }>;
+  /** The value the service uses when the field is absent, in its JSON spelling ("postPaid", "4"). */
+  default?: string;
+  /** What other fields make this one required, ignored, narrower or in conflict. */
+  conditions?: FieldCondition[];
   blankMeansDefault: boolean;
   doc: string;
+}
+
+/**
+ * A cross-field rule as it applies to one field: `code` is raised when every test of `when`
+ * holds and not every test of `unless` does. The first test of `when` is the reason.
+ */
+export interface FieldCondition {
+  code: "required_if" | "ignored" | "range" | "conflict";
+  severity: "error" | "warning";
+  when: FieldTest[];
+  unless?: FieldTest[];
+  /** `range`: the limits that then apply. */
+  min?: number;
+  max?: number;
+}
+
+/** Another field has this value (JSON spelling), or, without `value`, is given. */
+export interface FieldTest {
+  field: string;
+  value?: string;
 }
 
 /** Every field of an operation's input, depth first. */

@@ -16,6 +16,8 @@ export class CreateForm {
   /** The status line holds this form's "fix the errors" note (and nothing else's message). */
   #statusIsOurs = false;
   #region;
+  /** The fields that conditions make required now. */
+  #required = new Set();
 
   constructor({ region, onSubmit }) {
     this.#region = region;
@@ -53,6 +55,7 @@ export class CreateForm {
       this.#fillChoices(path, RULES.get(path).allowed);
     }
     this.#fillTypes();
+    this.#applyConditions();
     for (const field of this.#fields()) this.#hint(field);
     this.validate();
   }
@@ -121,17 +124,49 @@ export class CreateForm {
     const field = event.target.closest(".field[data-path]");
     if (field) this.#touched.add(field.dataset.path);
     if (event.target.name === "billing") $("prepaid-fields").hidden = !this.prepaid;
-    if (field?.dataset.path === "bandwidth.share_type") this.#showForShare();
-    if (field?.dataset.path === "extendParam.period_type" || field?.dataset.path === "bandwidth.size") {
-      for (const f of this.#fields()) this.#hint(f);
-    }
+    this.#applyConditions();
+    for (const f of this.#fields()) this.#hint(f);
     this.validate();
   }
 
-  /** Shows the bandwidth fields that matter for the chosen share type. */
-  #showForShare() {
-    const share = control("bandwidth.share_type").value;
-    for (const field of this.#form.querySelectorAll("[data-when-share]")) field.hidden = field.dataset.whenShare !== share;
+  /** Every field's value by path, shown or not: what the cross-field conditions look at. */
+  #values() {
+    const values = new Map();
+    for (const field of this.#fields()) {
+      const value = this.#value(field);
+      if (value !== undefined) values.set(field.dataset.path, value);
+    }
+    if (this.prepaid) values.set("extendParam.charge_mode", "prePaid");
+    return values;
+  }
+
+  /**
+   * Shows, hides and requires fields by the rules' own conditions (`fieldRules`): a field is
+   * required when a `required_if` condition holds, and hidden when an `ignored` one does. A
+   * field the form requires counts as given, so choosing "shared" hides the name and size at
+   * once, before the shared bandwidth's id is typed.
+   */
+  #applyConditions() {
+    const values = this.#values();
+    const holds = (tests, given) =>
+      tests.every(({ field, value }) =>
+        value === undefined ? given(field) : String(values.get(field) ?? RULES.get(field)?.default) === value,
+      );
+    const applies = (condition, given) =>
+      holds(condition.when, given) && !(condition.unless && holds(condition.unless, given));
+    const withCode = (path, code) => (RULES.get(path).conditions ?? []).filter((c) => c.code === code);
+    const required = new Set();
+    for (const path of RULES.keys()) {
+      if (withCode(path, "required_if").some((c) => applies(c, (f) => values.has(f)))) required.add(path);
+    }
+    for (const field of this.#fields()) {
+      const path = field.dataset.path;
+      field.hidden = withCode(path, "ignored").some((c) => applies(c, (f) => values.has(f) || required.has(f)));
+      control(path).required = RULES.get(path).required || required.has(path);
+    }
+    const changed = [...required].filter((p) => !this.#required.has(p)).concat([...this.#required].filter((p) => !required.has(p)));
+    this.#required = required;
+    for (const path of changed) if (RULES.get(path).kind === "choice") this.#fillChoices(path, RULES.get(path).allowed);
   }
 
   /** Limits as input attributes, a hint, and a live message slot, all from the rule. */
@@ -146,7 +181,6 @@ export class CreateForm {
     message.setAttribute("aria-live", "polite");
     field.append(hint, message);
     input.setAttribute("aria-describedby", `h-${path} m-${path}`);
-    if (path === "bandwidth.share_type") queueMicrotask(() => this.#showForShare());
   }
 
   #hint(field) {
@@ -156,8 +190,11 @@ export class CreateForm {
     if (rule.kind === "text" && rule.maxLength !== undefined) text = t("lengthHint", rule.minLength, rule.maxLength);
     if (rule.kind === "integer") {
       let [min, max] = [rule.min, rule.max];
-      // A range that depends on another field (months 1–9, years 1–3).
-      for (const when of rule.rangeWhen ?? []) if (control(when.field)?.value === when.value) [min, max] = [when.min, when.max];
+      // A range that depends on other fields (months 1–9, years 1–3).
+      const values = this.#values();
+      for (const c of rule.conditions ?? []) {
+        if (c.code === "range" && c.when.every(({ field, value }) => String(values.get(field) ?? RULES.get(field)?.default) === value)) [min, max] = [c.min, c.max];
+      }
       input.min = min;
       input.max = max;
       text = t("range", min, max);
@@ -174,8 +211,8 @@ export class CreateForm {
     const select = control(path);
     const previous = select.value;
     const rule = RULES.get(path);
-    // Prepaid fields are required whenever they are shown (the section is prepaid-only).
-    const required = rule.required || select.hasAttribute("data-required");
+    // A required choice has no "default" option.
+    const required = rule.required || this.#required.has(path);
     const options = [...(required ? [] : [["", t("default")]]), ...allowed.map((v) => [String(v), t(`opt.${v}`)])];
     select.replaceChildren(...options.map(([value, label]) => new Option(label, value)));
     if (options.some(([value]) => value === previous)) select.value = previous;

@@ -1,5 +1,6 @@
-//! One table of cases per rule of RULES.md: each rule has a value that passes and one that
-//! fails, so removing a rule from the schema or the conditions fails this test.
+//! One table of cases per rule of the API reference pages ([000], [003], [004]; see
+//! docs/decisions.md): each rule has a value that passes and one that fails, so removing a rule
+//! from the field tables or the condition tables fails this test.
 
 use eipkit_core::{IssueCode, Operation, Options, Severity, validate_json};
 use serde_json::{Value, json};
@@ -521,4 +522,74 @@ fn list_query_rules() {
     assert_eq!(typo.issues()[0].params.suggestion.as_deref(), Some("device_id"));
     let misplaced = validate_json(Operation::ListPublicips, &json!({ "device_id": "x" }), &Options::default());
     assert_eq!(misplaced.issues()[0].params.accepted_by, Some("listPorts"));
+}
+
+/// The condition tables are data nobody compiles against: every path they name must be a field
+/// of the operation, and every value they test must be one that field accepts.
+#[test]
+fn condition_tables_name_real_fields_and_values() {
+    use eipkit_core::schema::{Rule, Test};
+    for op in Operation::ALL {
+        for condition in op.conditions().iter().flat_map(|group| group.iter()) {
+            for path in condition.fields {
+                assert!(op.field(path).is_some(), "{op:?}: condition on unknown field {path}");
+            }
+            for &test in condition.when.iter().chain(condition.unless) {
+                let field = op.field(test.field()).unwrap_or_else(|| panic!("{op:?}: test of unknown field {test:?}"));
+                if let Test::Is(_, value) = test {
+                    let accepted = match field.rule {
+                        Rule::Choice(values) => values.contains(&value),
+                        Rule::IntChoice(values) => values.iter().any(|v| v.to_string() == value),
+                        Rule::Bool => value == "true" || value == "false",
+                        _ => false,
+                    };
+                    assert!(accepted, "{op:?}: {test:?} tests a value the field does not accept");
+                }
+            }
+            assert!(!condition.when.is_empty(), "{op:?}: a condition without a reason");
+        }
+        for rule in eipkit_core::schema::describe(op) {
+            if let Some(default) = op.field(&rule.path).and_then(|f| f.default) {
+                let accepted = match op.field(&rule.path).map(|f| f.rule) {
+                    Some(Rule::Choice(values)) => values.contains(&default),
+                    Some(Rule::IntChoice(values)) => values.iter().any(|v| v.to_string() == default),
+                    Some(Rule::Bool) => default == "true" || default == "false",
+                    _ => false,
+                };
+                assert!(accepted, "{op:?}: default {default} of {} is not a value it accepts", rule.path);
+            }
+        }
+    }
+}
+
+#[test]
+fn field_rules_describe_each_condition_on_its_field() {
+    let rules = eipkit_core::schema::describe(Operation::CreatePrepaidPublicip);
+    let conditions = |path: &str| {
+        let rule = rules.iter().find(|r| r.path == path).unwrap();
+        serde_json::to_value(&rule.conditions).unwrap()
+    };
+    assert_eq!(
+        conditions("bandwidth.name"),
+        json!([
+            { "code": "required_if", "severity": "error", "when": [{ "field": "bandwidth.share_type", "value": "PER" }] },
+            { "code": "ignored", "severity": "warning",
+              "when": [{ "field": "bandwidth.id" }, { "field": "bandwidth.share_type", "value": "WHOLE" }] },
+        ])
+    );
+    assert_eq!(
+        conditions("extendParam.period_type")[0],
+        json!({ "code": "required_if", "severity": "error",
+                "when": [{ "field": "extendParam.charge_mode", "value": "prePaid" }],
+                "unless": [{ "field": "bandwidth.share_type", "value": "WHOLE" }, { "field": "bandwidth.id" }] })
+    );
+    let period_num = conditions("extendParam.period_num");
+    assert!(period_num.as_array().unwrap().contains(&json!({ "code": "range", "severity": "error",
+        "when": [{ "field": "extendParam.period_type", "value": "year" }, { "field": "extendParam.charge_mode", "value": "prePaid" }],
+        "min": 1, "max": 3 })));
+    let update = eipkit_core::schema::describe(Operation::UpdatePublicip);
+    let ip_version = update.iter().find(|r| r.path == "publicip.ip_version").unwrap();
+    assert_eq!(ip_version.conditions[0].code, IssueCode::Conflict);
+    assert!(rules.iter().find(|r| r.path == "publicip.type").unwrap().conditions.is_empty());
+    assert_eq!(rules.iter().find(|r| r.path == "extendParam.charge_mode").unwrap().default, Some("postPaid"));
 }

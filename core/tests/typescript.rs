@@ -131,13 +131,22 @@ fn issue_params_and_field_rules_match() {
     };
     assert_eq!(keys(&serde_json::to_value(&params).unwrap()), interface_keys("IssueParams"));
 
-    let mut rule_keys = BTreeSet::new();
+    let (mut rule_keys, mut condition_keys, mut test_keys) = (BTreeSet::new(), BTreeSet::new(), BTreeSet::new());
     for op in Operation::ALL {
         for rule in describe(op) {
-            rule_keys.extend(keys(&serde_json::to_value(&rule).unwrap()));
+            let rule = serde_json::to_value(&rule).unwrap();
+            rule_keys.extend(keys(&rule));
+            for condition in rule["conditions"].as_array().into_iter().flatten() {
+                condition_keys.extend(keys(condition));
+                for test in condition["when"].as_array().into_iter().chain(condition["unless"].as_array()).flatten() {
+                    test_keys.extend(keys(test));
+                }
+            }
         }
     }
     assert_eq!(rule_keys, interface_keys("FieldRule"));
+    assert_eq!(condition_keys, interface_keys("FieldCondition"));
+    assert_eq!(test_keys, interface_keys("FieldTest"));
 }
 
 #[test]

@@ -58,6 +58,21 @@ test("limits come from the library", async () => {
   assert.deepEqual(await field("publicip.type").locator("option").evaluateAll((o) => o.map((x) => x.value)), ["5_bgp", "5_sbgp"]);
 });
 
+test("fields are shown, hidden and required by the rules' own conditions (fieldRules), not by the page", async () => {
+  const shown = (path) => page.locator(`.field[data-path="${path}"]`).isVisible();
+  assert.deepEqual([await shown("bandwidth.name"), await shown("bandwidth.size"), await shown("bandwidth.id")], [true, true, false], "PER: name and size");
+  await field("bandwidth.share_type").selectOption("WHOLE");
+  assert.deepEqual([await shown("bandwidth.name"), await shown("bandwidth.size"), await shown("bandwidth.id")], [false, false, true], "WHOLE: the shared bandwidth's id");
+  assert.equal(await field("bandwidth.id").evaluate((input) => input.required), true, "required when shared");
+  await field("bandwidth.share_type").selectOption("PER");
+  assert.equal(await shown("bandwidth.id"), false);
+  const periodOptions = () => field("extendParam.period_type").locator("option").evaluateAll((o) => o.map((x) => x.value));
+  assert.ok((await periodOptions()).includes(""), "pay per use: the period has a default option");
+  await page.locator("input[name=billing][value=prePaid]").check();
+  assert.deepEqual(await periodOptions(), ["month", "year"], "prepaid: the period is required, so no default option");
+  await page.locator("input[name=billing][value=postPaid]").check();
+});
+
 test("invalid values show the library's messages at their fields, in English and Chinese", async () => {
   await field("bandwidth.size").fill("2001");
   await field("publicip.alias").fill("bad alias!");

@@ -1,7 +1,13 @@
 //! The rules of the API reference as data: one table per request body. Validation, the
 //! normalised body that is sent, the TypeScript types and the demo form's constraints are
-//! all derived from these tables, so each limit is written once. Rules that relate two
-//! fields live in `validate::conditions`.
+//! all derived from these tables, so each limit is written once. Rules that relate fields
+//! are data too ([`conditions`]); [`describe`] flattens both for forms.
+
+pub mod conditions;
+mod describe;
+
+pub use conditions::{Condition, Effect, Test};
+pub use describe::{FieldCondition, FieldRule, FieldTest, StepBand, describe};
 
 use crate::model::enums::{BandwidthChargeMode, BillingMode, EipType, PeriodType, PortStatus, ShareType};
 
@@ -51,6 +57,16 @@ impl Operation {
         }
     }
 
+    /// The rules that relate its fields, in the order they are checked.
+    pub fn conditions(self) -> &'static [&'static [Condition]] {
+        match self {
+            Operation::CreatePublicip => &[conditions::BANDWIDTH],
+            Operation::CreatePrepaidPublicip => &[conditions::BANDWIDTH, conditions::BILLING],
+            Operation::UpdatePublicip => &[conditions::UPDATE],
+            Operation::ListPublicips | Operation::ListPorts => &[],
+        }
+    }
+
     /// Finds the field at a dotted path, e.g. `"bandwidth.size"`.
     pub fn field(self, path: &str) -> Option<&'static Field> {
         let mut fields = self.fields();
@@ -74,6 +90,8 @@ pub struct Field {
     pub required: bool,
     /// The reference documents `""` as "use the default" for this field.
     pub blank_means_default: bool,
+    /// The value the service uses when the field is absent, in its JSON spelling.
+    pub default: Option<&'static str>,
     pub rule: Rule,
     /// One line for people (TypeScript doc comments, form hints).
     pub doc: &'static str,
@@ -81,7 +99,11 @@ pub struct Field {
 
 impl Field {
     const fn new(key: &'static str, required: bool, rule: Rule, doc: &'static str) -> Field {
-        Field { key, required, blank_means_default: false, rule, doc }
+        Field { key, required, blank_means_default: false, default: None, rule, doc }
+    }
+
+    const fn default(self, value: &'static str) -> Field {
+        Field { default: Some(value), ..self }
     }
 
     const fn blank_means_default(self) -> Field {
@@ -206,7 +228,9 @@ const IP_VERSIONS: &[i64] = &[4, 6];
 
 pub static PUBLICIP_CREATE: &[Field] = &[
     Field::new("type", true, Rule::Choice(EipType::KNOWN), "EIP line type; which ones a region offers varies"),
-    Field::new("ip_version", false, Rule::IntChoice(IP_VERSIONS), "4 or 6; default 4").blank_means_default(),
+    Field::new("ip_version", false, Rule::IntChoice(IP_VERSIONS), "4 or 6; default 4")
+        .blank_means_default()
+        .default("4"),
     Field::new("alias", false, NAME, "EIP name: 1-64 digits, letters, Chinese characters, _ - ."),
     Field::new("port_id", false, text(36, 36), "Port to bind at creation: an existing port without an EIP"),
 ];
@@ -232,7 +256,8 @@ pub static BANDWIDTH: &[Field] = &[
         Rule::Choice(BandwidthChargeMode::KNOWN),
         "bandwidth or traffic; default bandwidth",
     )
-    .blank_means_default(),
+    .blank_means_default()
+    .default("bandwidth"),
 ];
 
 pub static EXTEND_PARAM: &[Field] = &[
@@ -241,7 +266,8 @@ pub static EXTEND_PARAM: &[Field] = &[
         false,
         Rule::Choice(BillingMode::KNOWN),
         "prePaid (yearly/monthly) or postPaid (default)",
-    ),
+    )
+    .default("postPaid"),
     Field::new("period_type", false, Rule::Choice(PeriodType::KNOWN), "month or year (required for prePaid)"),
     Field::new(
         "period_num",
@@ -249,8 +275,10 @@ pub static EXTEND_PARAM: &[Field] = &[
         Rule::Integer(Integer { min: 1, max: 9, bands: &[] }),
         "Number of periods: 1-9 months or 1-3 years (required for prePaid)",
     ),
-    Field::new("is_auto_renew", false, Rule::Bool, "Renew one month at a time on expiry; default false"),
-    Field::new("is_auto_pay", false, Rule::Bool, "Pay from the account balance at once; default false (order only)"),
+    Field::new("is_auto_renew", false, Rule::Bool, "Renew one month at a time on expiry; default false")
+        .default("false"),
+    Field::new("is_auto_pay", false, Rule::Bool, "Pay from the account balance at once; default false (order only)")
+        .default("false"),
 ];
 
 static ENTERPRISE_PROJECT_ID: Field = Field::new(
@@ -279,127 +307,6 @@ pub static PUBLICIP_UPDATE: &[Field] = &[
 ];
 
 pub static UPDATE: &[Field] = &[Field::new("publicip", true, Rule::Object(PUBLICIP_UPDATE), "The change")];
-
-/// `extendParam.period_num` by `extendParam.period_type` [003]: months 1–9, years 1–3.
-pub static PERIOD_RANGES: &[(&str, i64, i64)] = &[("month", 1, 9), ("year", 1, 3)];
-
-/// One field of a body as the outside world sees it: the rule table flattened to dotted paths,
-/// for forms (limits, steps, allowed values) and generated types.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct FieldRule {
-    pub path: String,
-    pub required: bool,
-    /// "object", "text", "choice", "integer" or "boolean".
-    pub kind: &'static str,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub min_length: Option<u32>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub max_length: Option<u32>,
-    /// "name": digits, letters, Chinese, `_ - .`.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub charset: Option<&'static str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub format: Option<&'static str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub allowed: Option<crate::issue::Allowed>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub min: Option<i64>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub max: Option<i64>,
-    /// Step bands: `{ upTo, step }`, ascending.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub steps: Option<Vec<StepBand>>,
-    /// Ranges that depend on another field's value (`{ field, value, min, max }`).
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub range_when: Vec<RangeWhen>,
-    /// `""` is accepted and means the default.
-    pub blank_means_default: bool,
-    pub doc: &'static str,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct StepBand {
-    pub up_to: i64,
-    pub step: i64,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
-pub struct RangeWhen {
-    pub field: &'static str,
-    pub value: &'static str,
-    pub min: i64,
-    pub max: i64,
-}
-
-/// Every field of `operation`'s body, depth first, in the reference's order.
-pub fn describe(operation: Operation) -> Vec<FieldRule> {
-    let mut out = Vec::new();
-    describe_into(operation.fields(), "", &mut out);
-    out
-}
-
-fn describe_into(fields: &'static [Field], prefix: &str, out: &mut Vec<FieldRule>) {
-    for field in fields {
-        let path = if prefix.is_empty() { field.key.to_owned() } else { format!("{prefix}.{}", field.key) };
-        let mut rule = FieldRule {
-            path: path.clone(),
-            required: field.required,
-            kind: "object",
-            min_length: None,
-            max_length: None,
-            charset: None,
-            format: None,
-            allowed: None,
-            min: None,
-            max: None,
-            steps: None,
-            range_when: Vec::new(),
-            blank_means_default: field.blank_means_default,
-            doc: field.doc,
-        };
-        match field.rule {
-            Rule::Object(children) => {
-                out.push(rule);
-                describe_into(children, &path, out);
-                continue;
-            }
-            Rule::Text(t) => {
-                rule.kind = "text";
-                rule.min_length = Some(t.min);
-                rule.max_length = Some(t.max);
-                rule.charset = (t.charset == Charset::Name).then_some("name");
-                rule.format = t.format.name();
-            }
-            Rule::Choice(values) => {
-                rule.kind = "choice";
-                rule.allowed = Some(crate::issue::Allowed::Text(values));
-            }
-            Rule::IntChoice(values) => {
-                rule.kind = "choice";
-                rule.allowed = Some(crate::issue::Allowed::Integer(values));
-            }
-            Rule::Integer(i) => {
-                rule.kind = "integer";
-                rule.min = Some(i.min);
-                rule.max = Some(i.max);
-                if !i.bands.is_empty() {
-                    rule.steps =
-                        Some(i.bands.iter().map(|b| StepBand { up_to: b.up_to.min(i.max), step: b.step }).collect());
-                }
-                if path == "extendParam.period_num" {
-                    rule.range_when = PERIOD_RANGES
-                        .iter()
-                        .map(|&(value, min, max)| RangeWhen { field: "extendParam.period_type", value, min, max })
-                        .collect();
-                }
-            }
-            Rule::Bool => rule.kind = "boolean",
-        }
-        out.push(rule);
-    }
-}
 
 const LIMIT: Field =
     Field::new("limit", false, Rule::Integer(Integer { min: 1, max: 2000, bands: &[] }), "Page size, 1-2000");
