@@ -1,6 +1,7 @@
 // The client API over the wasm engine: EipClient, iamTokenProvider and signRequest, given the
 // wasm bindings and `ready` (see ready.js): `await ready()` before the first call into wasm.
 import { EipError } from "./error.js";
+import { CLIENT_METHODS } from "./operations.js";
 
 /** Calls `fn`, turning whatever it throws or rejects with into an EipError. */
 async function guarded(operation, fn) {
@@ -38,22 +39,26 @@ export function createClientApi(wasm, ready) {
       return guarded(operation, () => this.#engine()[operation](...args));
     }
 
-    /** POST /v1/{project_id}/publicips (pay per use) → { publicip } */
-    createPublicip(body, options) { return this.#call("createPublicip", body, options); }
-    /** POST /v2.0/{project_id}/publicips → { publicip } | { order_id, publicip_id } */
-    createPrepaidPublicip(body, options) { return this.#call("createPrepaidPublicip", body, options); }
-    /** PUT /v1/{project_id}/publicips/{publicip_id} → { publicip } */
-    updatePublicip(publicipId, body, options) { return this.#call("updatePublicip", publicipId, body, options); }
-    /** Binds the EIP to a port → { publicip } */
-    bindPublicip(publicipId, portId, options) { return this.#call("bindPublicip", publicipId, portId, options); }
-    /** Unbinds the EIP → { publicip } */
-    unbindPublicip(publicipId, options) { return this.#call("unbindPublicip", publicipId, options); }
-    /** GET /v1/{project_id}/publicips/{publicip_id} → { publicip } */
-    showPublicip(publicipId, options) { return this.#call("showPublicip", publicipId, options); }
-    /** DELETE /v1/{project_id}/publicips/{publicip_id} → undefined */
-    async deletePublicip(publicipId, options) { await this.#call("deletePublicip", publicipId, options); }
-    /** GET /v1/{project_id}/ports → { ports } */
-    listPorts(query, options) { return this.#call("listPorts", query, options); }
+    /** One operation of the core's registry, through the engine's single entry. */
+    async #send(method, args, options) {
+      await ready();
+      return guarded(method, () => this.#engine().call(method, args, options));
+    }
+
+    static {
+      // The methods that send one request (createPublicip, bindPublicip, listPorts, ...) come
+      // from the core's operation registry (js/operations.js, generated); their types are in
+      // index.d.ts. A page of a list gets the paging methods below instead.
+      for (const { name, arity, pageOf } of CLIENT_METHODS) {
+        if (pageOf) continue;
+        const { [name]: method } = {
+          [name](...args) {
+            return this.#send(name, args.slice(0, arity), args[arity]);
+          },
+        };
+        Object.defineProperty(this.prototype, name, { value: method, writable: true, configurable: true });
+      }
+    }
 
     /** Polls until the EIP's status is one of `wait.until` → { publicip } */
     waitForPublicip(publicipId, wait, options) { return this.#call("waitForPublicip", publicipId, wait, options); }
@@ -68,7 +73,7 @@ export function createClientApi(wasm, ready) {
 
     /** GET /v1/{project_id}/publicips → { publicips }: one page (`limit`, `marker`, filters). */
     async listPublicips(query, options) {
-      return (await this.#call("listPublicipsPage", query, options)).page;
+      return (await this.#send("listPublicips", [query], options)).page;
     }
 
     /** Every page, in order: `for await (const page of client.listPublicipsPages({ limit: 100 }))`. */
@@ -76,7 +81,7 @@ export function createClientApi(wasm, ready) {
       // The engine answers each page with the (validated) query of the next one, or null.
       let next = query;
       do {
-        const answer = await this.#call("listPublicipsPage", next, options);
+        const answer = await this.#send("listPublicips", [next], options);
         yield answer.page;
         next = answer.next;
       } while (next);

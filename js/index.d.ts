@@ -46,18 +46,6 @@ export interface CreatePublicipBody {
   enterprise_project_id?: string;
 }
 
-/** `POST /v2.0/{project_id}/publicips`: prepaid (or pay per use without `extendParam`). */
-export interface CreatePrepaidPublicipBody {
-  /** The EIP */
-  publicip: CreatePublicipOption;
-  /** Its bandwidth */
-  bandwidth: BandwidthOption;
-  /** Billing (prepaid) parameters */
-  extendParam?: ExtendParam;
-  /** A UUID with hyphens, or "0" (the default project). 0–36 characters, a UUID or "0" */
-  enterprise_project_id?: string;
-}
-
 /** The EIP of a create body. */
 export interface CreatePublicipOption {
   /** EIP line type; which ones a region offers varies */
@@ -82,6 +70,18 @@ export interface BandwidthOption {
   size?: number;
   /** bandwidth or traffic; default bandwidth */
   charge_mode?: "bandwidth" | "traffic" | "";
+}
+
+/** `POST /v2.0/{project_id}/publicips`: prepaid (or pay per use without `extendParam`). */
+export interface CreatePrepaidPublicipBody {
+  /** The EIP */
+  publicip: CreatePublicipOption;
+  /** Its bandwidth */
+  bandwidth: BandwidthOption;
+  /** Billing (prepaid) parameters */
+  extendParam?: ExtendParam;
+  /** A UUID with hyphens, or "0" (the default project). 0–36 characters, a UUID or "0" */
+  enterprise_project_id?: string;
 }
 
 /** Billing of a v2.0 create. */
@@ -452,17 +452,22 @@ export declare class EipClient {
   createPrepaidPublicip(body: CreatePrepaidPublicipBody, options?: CallOptions): Promise<PublicipResponse | PrepaidOrder>;
   /** PUT /v1/{project_id}/publicips/{publicip_id}. */
   updatePublicip(publicipId: string, body: UpdatePublicipBody, options?: CallOptions): Promise<PublicipResponse>;
+  /** Binds the EIP to a port: an update with `port_id`. */
   bindPublicip(publicipId: string, portId: string, options?: CallOptions): Promise<PublicipResponse>;
+  /** Unbinds the EIP: an update without `port_id` (absent means unbind). */
   unbindPublicip(publicipId: string, options?: CallOptions): Promise<PublicipResponse>;
+  /** GET /v1/{project_id}/publicips/{publicip_id}. */
   showPublicip(publicipId: string, options?: CallOptions): Promise<PublicipResponse>;
-  /** One page. */
+  /** DELETE /v1/{project_id}/publicips/{publicip_id}. */
+  deletePublicip(publicipId: string, options?: CallOptions): Promise<void>;
+  /** GET /v1/{project_id}/publicips: one page (`limit`, `marker`, filters). */
   listPublicips(query?: ListPublicipsQuery, options?: CallOptions): Promise<PublicipList>;
+  /** GET /v1/{project_id}/ports (VPC): e.g. a server's, with `device_id`. */
+  listPorts(query?: ListPortsQuery, options?: CallOptions): Promise<PortList>;
   /** Every page, following `marker`. */
   listPublicipsPages(query?: ListPublicipsQuery, options?: CallOptions): AsyncGenerator<PublicipList, void, undefined>;
   /** Every EIP, across pages. */
   listAllPublicips(query?: ListPublicipsQuery, options?: CallOptions): AsyncGenerator<Publicip, void, undefined>;
-  deletePublicip(publicipId: string, options?: CallOptions): Promise<void>;
-  listPorts(query?: ListPortsQuery, options?: CallOptions): Promise<PortList>;
   waitForPublicip(publicipId: string, wait: WaitOptions, options?: CallOptions): Promise<PublicipResponse>;
   /** The API reference's walkthrough: a new EIP bound to the server's port, ACTIVE. */
   bindNewPublicipToServer(input: BindNewPublicipInput, options?: WalkthroughOptions): Promise<BindNewPublicipResult>;

@@ -1,6 +1,7 @@
-//! `EipClient`'s engine (exported as `RawClient`; the package's JS entry wraps it). Each method
-//! validates its input with the core first (invalid input rejects with no network call), then
-//! hands the core's retry machine to the driver.
+//! `EipClient`'s engine (exported as `RawClient`; the package's JS entry wraps it). One entry,
+//! `call(method, args, options)`, serves every operation of the core's registry: the arguments
+//! become a validated call as the registry says (invalid input rejects with no network call),
+//! and the core's retry machine runs in the driver.
 
 use crate::call_options::CallOptions;
 use crate::driver::{Credential, Driver};
@@ -10,9 +11,9 @@ use crate::to_js;
 use crate::transport::Transport;
 use eipkit_core::config::{AuthConfig, ClientConfig};
 use eipkit_core::machine::{Attempts, Policy};
-use eipkit_core::operation::{self as op, Call};
-use eipkit_core::{Checked, Issue, IssueCode, Operation, Options, Params, validate};
-use js_sys::{Function, Object, Promise, Reflect};
+use eipkit_core::operation::{Call, ClientMethod, Input, Param};
+use eipkit_core::{Allowed, Checked, Issue, IssueCode, Operation, Options, Params, validate};
+use js_sys::{Array, Function, Object, Promise, Reflect};
 use serde_json::Value;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
@@ -65,128 +66,55 @@ impl RawClient {
         Ok(RawClient { inner: Rc::new(Inner { transport: Transport::new(fetch), config, provider, secrets }) })
     }
 
-    #[wasm_bindgen(js_name = createPublicip)]
-    pub fn create_publicip(&self, body: JsValue, options: JsValue) -> Promise {
-        self.spawn(Method::CreatePublicip, [JsValue::UNDEFINED, body], options)
-    }
-
-    #[wasm_bindgen(js_name = createPrepaidPublicip)]
-    pub fn create_prepaid_publicip(&self, body: JsValue, options: JsValue) -> Promise {
-        self.spawn(Method::CreatePrepaidPublicip, [JsValue::UNDEFINED, body], options)
-    }
-
-    #[wasm_bindgen(js_name = updatePublicip)]
-    pub fn update_publicip(&self, publicip_id: JsValue, body: JsValue, options: JsValue) -> Promise {
-        self.spawn(Method::UpdatePublicip, [publicip_id, body], options)
-    }
-
-    /// Binds to a port: an update with `port_id`.
-    #[wasm_bindgen(js_name = bindPublicip)]
-    pub fn bind_publicip(&self, publicip_id: JsValue, port_id: JsValue, options: JsValue) -> Promise {
-        self.spawn(Method::BindPublicip, [publicip_id, port_id], options)
-    }
-
-    /// Unbinds: an update without `port_id` ([004]: absent means unbind).
-    #[wasm_bindgen(js_name = unbindPublicip)]
-    pub fn unbind_publicip(&self, publicip_id: JsValue, options: JsValue) -> Promise {
-        self.spawn(Method::UnbindPublicip, [publicip_id, JsValue::UNDEFINED], options)
-    }
-
-    #[wasm_bindgen(js_name = showPublicip)]
-    pub fn show_publicip(&self, publicip_id: JsValue, options: JsValue) -> Promise {
-        self.spawn(Method::ShowPublicip, [publicip_id, JsValue::UNDEFINED], options)
-    }
-
-    #[wasm_bindgen(js_name = deletePublicip)]
-    pub fn delete_publicip(&self, publicip_id: JsValue, options: JsValue) -> Promise {
-        self.spawn(Method::DeletePublicip, [publicip_id, JsValue::UNDEFINED], options)
-    }
-
-    /// One page: `{ page: { publicips }, next }`, `next` being the next page's query (null on the last).
-    #[wasm_bindgen(js_name = listPublicipsPage)]
-    pub fn list_publicips_page(&self, query: JsValue, options: JsValue) -> Promise {
-        self.spawn(Method::ListPublicips, [JsValue::UNDEFINED, query], options)
-    }
-
-    #[wasm_bindgen(js_name = listPorts)]
-    pub fn list_ports(&self, query: JsValue, options: JsValue) -> Promise {
-        self.spawn(Method::ListPorts, [JsValue::UNDEFINED, query], options)
-    }
-}
-
-impl RawClient {
-    /// Every method takes the same road: one future type, one driver.
-    fn spawn(&self, method: Method, args: [JsValue; 2], options: JsValue) -> Promise {
+    /// Sends one registered operation through the client method `method` (`createPublicip`,
+    /// `bindPublicip`, ...: the registry's names), with `args` before the call options.
+    pub fn call(&self, method: String, args: Array, options: JsValue) -> Promise {
         let inner = self.inner.clone();
         future_to_promise(async move {
-            let call = inner.prepare(method, args)?;
+            let Some((operation, method)) = Operation::client_method(&method) else {
+                let names = Operation::ALL.iter().flat_map(|op| op.spec().client_methods().map(|m| m.name.to_owned()));
+                let params = Params { allowed: Some(Allowed::Owned(names.collect())), ..Params::default() };
+                let issue = Issue::error("method", IssueCode::Enum, params);
+                return Err(validation_error("EipClient", vec![issue], inner.config.locale));
+            };
+            let call = inner.prepare(operation, method, &args)?;
             let options = CallOptions::read(&options, crate::call_options::PLAIN)
-                .map_err(|issues| validation_error(method.name(), issues, inner.config.locale))?;
+                .map_err(|issues| validation_error(method.name, issues, inner.config.locale))?;
             let mut machine = Attempts::new(&call, &inner.config.service, inner.policy(&options));
             inner.driver(&options).run(&mut machine, &|value| answer(&call, value)).await
         })
     }
 }
 
-/// What a call resolves to in JS.
+/// What a call resolves to in JS: the answer's JSON; nothing for an operation that answers
+/// nothing; for a page of a list, `{ page, next }`, `next` being the next page's query.
 fn answer(call: &Call, value: &Value) -> JsValue {
-    match call {
-        // One page, and the next page's query: this one's, with the marker after this page.
-        Call::ListPublicips(query) => {
-            let limit = query.body().get("limit").and_then(Value::as_u64);
-            let next = op::list_publicips::next_marker_of_value(limit, value).map(|marker| {
-                let mut next = query.body().clone();
-                if let Some(fields) = next.as_object_mut() {
-                    fields.insert("marker".to_owned(), marker.into());
-                }
-                next
-            });
-            to_js(&serde_json::json!({ "page": value, "next": next }))
+    let answer = &call.operation().spec().answer;
+    if answer.shape.is_none() {
+        JsValue::UNDEFINED
+    } else if answer.page_of.is_some() {
+        to_js(&serde_json::json!({ "page": value, "next": call.next_page(value) }))
+    } else {
+        to_js(value)
+    }
+}
+
+/// Puts `value` at a dotted `path` of `object`, making the objects on the way.
+fn set_path(object: &JsValue, path: &str, value: &JsValue) {
+    let mut target = object.clone();
+    let mut keys = path.split('.').peekable();
+    while let Some(key) = keys.next() {
+        if keys.peek().is_none() {
+            let _ = Reflect::set(&target, &key.into(), value);
+            return;
         }
-        Call::DeletePublicip(_) => JsValue::UNDEFINED,
-        _ => to_js(value),
+        let next = Reflect::get(&target, &key.into()).ok().filter(JsValue::is_object).unwrap_or_else(|| {
+            let fresh: JsValue = Object::new().into();
+            let _ = Reflect::set(&target, &key.into(), &fresh);
+            fresh
+        });
+        target = next;
     }
-}
-
-/// The client methods, as JS names them.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum Method {
-    CreatePublicip,
-    CreatePrepaidPublicip,
-    UpdatePublicip,
-    BindPublicip,
-    UnbindPublicip,
-    ShowPublicip,
-    DeletePublicip,
-    ListPublicips,
-    ListPorts,
-}
-
-impl Method {
-    pub(crate) fn name(self) -> &'static str {
-        match self {
-            Method::CreatePublicip => "createPublicip",
-            Method::CreatePrepaidPublicip => "createPrepaidPublicip",
-            Method::UpdatePublicip => "updatePublicip",
-            Method::BindPublicip => "bindPublicip",
-            Method::UnbindPublicip => "unbindPublicip",
-            Method::ShowPublicip => "showPublicip",
-            Method::DeletePublicip => "deletePublicip",
-            Method::ListPublicips => "listPublicips",
-            Method::ListPorts => "listPorts",
-        }
-    }
-}
-
-/// `{ publicip: { port_id } }` to bind, `{ publicip: {} }` to unbind.
-fn update_body(port_id: Option<&JsValue>) -> JsValue {
-    let publicip = Object::new();
-    if let Some(port_id) = port_id {
-        let _ = Reflect::set(&publicip, &"port_id".into(), port_id);
-    }
-    let body = Object::new();
-    let _ = Reflect::set(&body, &"publicip".into(), &publicip);
-    body.into()
 }
 
 /// A missing query is the empty query.
@@ -241,29 +169,25 @@ impl Inner {
         })
     }
 
-    /// Turns a method's arguments into a validated call (no network yet).
-    pub(crate) fn prepare(&self, method: Method, [id, input]: [JsValue; 2]) -> Result<Call, JsValue> {
-        let name = method.name();
-        Ok(match method {
-            Method::CreatePublicip => Call::CreatePublicip(self.checked(name, Operation::CreatePublicip, input)?),
-            Method::CreatePrepaidPublicip => {
-                Call::CreatePrepaidPublicip(self.checked(name, Operation::CreatePrepaidPublicip, input)?)
+    /// Turns a client method's arguments into a validated call (no network yet), as the
+    /// registry says: the path id, the input or the fields put into the method's base input.
+    pub(crate) fn prepare(&self, operation: Operation, method: ClientMethod, args: &Array) -> Result<Call, JsValue> {
+        let name = method.name;
+        let mut id = None;
+        let mut input = method.base.map(|base| to_js(&base()));
+        for (index, param) in method.params.iter().enumerate() {
+            let arg = args.get(index as u32);
+            match *param {
+                Param::PublicipId => id = Some(self.id(name, &arg)?),
+                Param::Body => input = Some(arg),
+                Param::Query => input = Some(or_empty(arg)),
+                Param::Field { path, .. } => set_path(input.get_or_insert_with(|| Object::new().into()), path, &arg),
             }
-            Method::UpdatePublicip | Method::BindPublicip | Method::UnbindPublicip => {
-                let id = self.id(name, &id)?;
-                let body = match method {
-                    Method::BindPublicip => update_body(Some(&input)),
-                    Method::UnbindPublicip => update_body(None),
-                    _ => input,
-                };
-                Call::UpdatePublicip { name, id, body: self.checked(name, Operation::UpdatePublicip, body)? }
-            }
-            Method::ShowPublicip => Call::ShowPublicip(self.id(name, &id)?),
-            Method::DeletePublicip => Call::DeletePublicip(self.id(name, &id)?),
-            Method::ListPublicips => {
-                Call::ListPublicips(self.checked(name, Operation::ListPublicips, or_empty(input))?)
-            }
-            Method::ListPorts => Call::ListPorts(self.checked(name, Operation::ListPorts, or_empty(input))?),
-        })
+        }
+        let checked = match operation.spec().input {
+            Input::Nothing => None,
+            _ => Some(self.checked(name, operation, input.unwrap_or(JsValue::UNDEFINED))?),
+        };
+        Ok(Call::new(operation, id.as_deref(), checked).named(name))
     }
 }

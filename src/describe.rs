@@ -3,7 +3,8 @@
 
 use crate::errors::validation_error;
 use crate::to_js;
-use eipkit_core::schema::{Operation, describe};
+use eipkit_core::Operation;
+use eipkit_core::schema::describe;
 use eipkit_core::{Issue, IssueCode, Locale, Params, region};
 use serde_json::json;
 use wasm_bindgen::prelude::*;
@@ -13,10 +14,10 @@ use wasm_bindgen::prelude::*;
 #[wasm_bindgen(js_name = fieldRules)]
 pub fn field_rules(operation: JsValue) -> Result<JsValue, JsValue> {
     let name = operation.as_string().unwrap_or_default();
-    match Operation::ALL.into_iter().find(|op| op.js_name() == name) {
+    match Operation::with_input().find(|op| op.js_name() == name) {
         Some(op) => Ok(to_js(&describe(op))),
         None => {
-            let names = Operation::ALL.iter().map(|op| op.js_name().to_owned()).collect();
+            let names = Operation::with_input().map(|op| op.js_name().to_owned()).collect();
             let params = Params { allowed: Some(eipkit_core::Allowed::Owned(names)), ..Params::default() };
             let issue = Issue::error("operation", IssueCode::Enum, params);
             Err(validation_error("fieldRules", vec![issue], Locale::En))

@@ -49,5 +49,5 @@ pub use error::{Error, ErrorKind};
 pub use issue::{Allowed, Issue, IssueCode, Params, Severity};
 pub use message::Locale;
 pub use model::RequestBody;
-pub use schema::Operation;
+pub use operation::Operation;
 pub use validate::{Checked, Options, Validation, validate, validate_json};

@@ -7,7 +7,8 @@
 use crate::error::ErrorKind;
 use crate::issue::IssueCode;
 use crate::model::enums::{BandwidthChargeMode, BillingMode, EipType, PeriodType, PortStatus, ShareType, Status};
-use crate::schema::{self, Field, Format, Operation, Rule};
+use crate::operation::{Operation, Param};
+use crate::schema::{Field, Format, Rule, Table};
 use std::fmt::Write;
 
 /// `js/closed.js`: the closed sets the JS side checks values against, from the same lists.
@@ -21,6 +22,26 @@ pub fn closed_sets() -> String {
          /** What kind of failure an `EipError` is. */\nexport const ERROR_KINDS = [{kinds}];\n\n\
          /** The stable codes of validation issues. */\nexport const ISSUE_CODES = [{codes}];\n"
     )
+}
+
+/// `js/operations.js`: the client methods that send one request, from the operation registry,
+/// for the JS client to define (`arity`: the arguments before the call options; `pageOf`: a
+/// page of a list, which the client wraps in its paging methods).
+pub fn operations_js() -> String {
+    let mut out = String::from(
+        "// Generated from the core's operation registry (core/src/operation/mod.rs) by core/src/typescript.rs:\n\
+         // EIPKIT_WRITE_TYPES=1 cargo test -p eipkit-core --test typescript. Do not edit.\n\n\
+         /** `EipClient`'s methods that send one request. */\nexport const CLIENT_METHODS = [\n",
+    );
+    for op in Operation::ALL {
+        let spec = op.spec();
+        for method in spec.client_methods() {
+            let page = spec.answer.page_of.map(|key| format!(", pageOf: \"{key}\"")).unwrap_or_default();
+            let _ = writeln!(out, "  {{ name: \"{}\", arity: {}{page} }},", method.name, method.params.len());
+        }
+    }
+    out.push_str("];\n");
+    out
 }
 
 /// The whole `index.d.ts`.
@@ -42,37 +63,57 @@ pub fn declarations() -> String {
     union(&mut out, "IssueCode", &codes, false, "The stable codes of validation issues.");
     let kinds: Vec<&str> = ErrorKind::ALL.iter().map(|k| k.as_str()).collect();
     union(&mut out, "ErrorKind", &kinds, false, "What kind of failure an `EipError` is.");
-    let operations: Vec<&str> = Operation::ALL.iter().map(|o| o.js_name()).collect();
+    let operations: Vec<&str> = Operation::with_input().map(Operation::js_name).collect();
     union(&mut out, "Operation", &operations, false, "The operations whose input eipkit validates.");
 
     out.push_str("\n// ---- Request bodies and queries (the service's own JSON; from the rule tables) ----\n");
-    for (name, fields, doc) in [
-        ("CreatePublicipBody", schema::CREATE, "`POST /v1/{project_id}/publicips`: a pay-per-use EIP."),
-        (
-            "CreatePrepaidPublicipBody",
-            schema::CREATE_PREPAID,
-            "`POST /v2.0/{project_id}/publicips`: prepaid (or pay per use without `extendParam`).",
-        ),
-        ("CreatePublicipOption", schema::PUBLICIP_CREATE, "The EIP of a create body."),
-        ("BandwidthOption", schema::BANDWIDTH, "The bandwidth of a create body."),
-        ("ExtendParam", schema::EXTEND_PARAM, "Billing of a v2.0 create."),
-        (
-            "UpdatePublicipBody",
-            schema::UPDATE,
-            "`PUT /v1/{project_id}/publicips/{publicip_id}`: bind, unbind or convert.",
-        ),
-        (
-            "UpdatePublicipOption",
-            schema::PUBLICIP_UPDATE,
-            "The change of an update body: `port_id` and `ip_version` exclude each other.",
-        ),
-        ("ListPublicipsQuery", schema::LIST_PUBLICIPS_QUERY, "The query of `GET /v1/{project_id}/publicips`."),
-        ("ListPortsQuery", schema::LIST_PORTS_QUERY, "The query of `GET /v1/{project_id}/ports`."),
-    ] {
-        interface(&mut out, name, fields, doc);
+    let mut written = Vec::new();
+    for table in Operation::with_input().filter_map(|op| op.spec().input.table()) {
+        interfaces(&mut out, table, &mut written);
     }
-    out.push_str(API);
+    let (before, after) = API.split_once(CLIENT_METHODS).unwrap_or((API, ""));
+    out.push_str(before);
+    client_methods(&mut out);
+    out.push_str(after);
     out
+}
+
+/// The interface of a table, then those of the objects inside it (each once).
+fn interfaces(out: &mut String, table: &'static Table, written: &mut Vec<&'static str>) {
+    if written.contains(&table.name) {
+        return;
+    }
+    written.push(table.name);
+    interface(out, table);
+    for field in table.fields {
+        if let Rule::Object(inner) = field.rule {
+            interfaces(out, inner, written);
+        }
+    }
+}
+
+/// `EipClient`'s methods that send one request, from the operation registry.
+fn client_methods(out: &mut String) {
+    for op in Operation::ALL {
+        let spec = op.spec();
+        for method in spec.client_methods() {
+            let mut params: Vec<String> = method
+                .params
+                .iter()
+                .map(|param| match *param {
+                    Param::PublicipId => "publicipId: string".to_owned(),
+                    Param::Body => format!("body: {}", spec.input.table().map_or("unknown", |t| t.name)),
+                    Param::Query => format!("query?: {}", spec.input.table().map_or("unknown", |t| t.name)),
+                    Param::Field { js_name, path } => {
+                        format!("{js_name}: {}", op.field(path).map_or("unknown".to_owned(), base_type))
+                    }
+                })
+                .collect();
+            params.push("options?: CallOptions".to_owned());
+            let _ = writeln!(out, "  /** {} */", method.doc);
+            let _ = writeln!(out, "  {}({}): Promise<{}>;", method.name, params.join(", "), spec.answer.ts_type);
+        }
+    }
 }
 
 fn union(out: &mut String, name: &str, values: &[&str], open: bool, doc: &str) {
@@ -84,9 +125,9 @@ fn union(out: &mut String, name: &str, values: &[&str], open: bool, doc: &str) {
     let _ = writeln!(out, "/** {doc} */\nexport type {name} = {};\n", members.join(" | "));
 }
 
-fn interface(out: &mut String, name: &str, fields: &'static [Field], doc: &str) {
-    let _ = writeln!(out, "\n/** {doc} */\nexport interface {name} {{");
-    for field in fields {
+fn interface(out: &mut String, table: &Table) {
+    let _ = writeln!(out, "\n/** {} */\nexport interface {} {{", table.doc, table.name);
+    for field in table.fields {
         let optional = if field.required { "" } else { "?" };
         let _ = writeln!(out, "  /** {} */", field_doc(field));
         let _ = writeln!(out, "  {}{optional}: {};", field.key, field_type(field));
@@ -95,26 +136,20 @@ fn interface(out: &mut String, name: &str, fields: &'static [Field], doc: &str) 
 }
 
 fn field_type(field: &Field) -> String {
-    let base = match field.rule {
-        Rule::Object(children) => object_name(children).to_owned(),
+    let base = base_type(field);
+    if field.blank_means_default { format!("{base} | \"\"") } else { base }
+}
+
+/// The field's type, without the `""` a blank-means-default field also accepts.
+fn base_type(field: &Field) -> String {
+    match field.rule {
+        Rule::Object(table) => table.name.to_owned(),
         Rule::Text(_) => "string".to_owned(),
         Rule::Choice(values) => values.iter().map(|v| format!("\"{v}\"")).collect::<Vec<_>>().join(" | "),
         Rule::IntChoice(values) => values.iter().map(i64::to_string).collect::<Vec<_>>().join(" | "),
         Rule::Integer(_) => "number".to_owned(),
         Rule::Bool => "boolean".to_owned(),
-    };
-    if field.blank_means_default { format!("{base} | \"\"") } else { base }
-}
-
-/// The interface name of a nested object table.
-fn object_name(fields: &'static [Field]) -> &'static str {
-    let named: [(&'static [Field], &'static str); 4] = [
-        (schema::PUBLICIP_CREATE, "CreatePublicipOption"),
-        (schema::BANDWIDTH, "BandwidthOption"),
-        (schema::EXTEND_PARAM, "ExtendParam"),
-        (schema::PUBLICIP_UPDATE, "UpdatePublicipOption"),
-    ];
-    named.iter().find(|(table, _)| std::ptr::eq(*table, fields)).map_or("Record<string, unknown>", |(_, name)| name)
+    }
 }
 
 /// The field's doc line and its limits, as JSDoc.
@@ -141,6 +176,9 @@ const HEADER: &str = "// Generated from eipkit-core's rule tables and models (co
 
 /// The API surface: its shapes follow API.md; the field names of the response, issue-params and
 /// field-rule interfaces are checked against the Rust types by core/tests/typescript.rs.
+/// Where the registry's client methods go in [`API`].
+const CLIENT_METHODS: &str = "{{client-methods}}\n";
+
 const API: &str = r#"
 // ---- Validation ----
 
@@ -428,23 +466,11 @@ export interface CleanupReport {
 
 export declare class EipClient {
   constructor(options: EipClientOptions);
-  /** POST /v1/{project_id}/publicips (pay per use). */
-  createPublicip(body: CreatePublicipBody, options?: CallOptions): Promise<PublicipResponse>;
-  /** POST /v2.0/{project_id}/publicips: an order (prepaid) or the EIP. */
-  createPrepaidPublicip(body: CreatePrepaidPublicipBody, options?: CallOptions): Promise<PublicipResponse | PrepaidOrder>;
-  /** PUT /v1/{project_id}/publicips/{publicip_id}. */
-  updatePublicip(publicipId: string, body: UpdatePublicipBody, options?: CallOptions): Promise<PublicipResponse>;
-  bindPublicip(publicipId: string, portId: string, options?: CallOptions): Promise<PublicipResponse>;
-  unbindPublicip(publicipId: string, options?: CallOptions): Promise<PublicipResponse>;
-  showPublicip(publicipId: string, options?: CallOptions): Promise<PublicipResponse>;
-  /** One page. */
-  listPublicips(query?: ListPublicipsQuery, options?: CallOptions): Promise<PublicipList>;
+{{client-methods}}
   /** Every page, following `marker`. */
   listPublicipsPages(query?: ListPublicipsQuery, options?: CallOptions): AsyncGenerator<PublicipList, void, undefined>;
   /** Every EIP, across pages. */
   listAllPublicips(query?: ListPublicipsQuery, options?: CallOptions): AsyncGenerator<Publicip, void, undefined>;
-  deletePublicip(publicipId: string, options?: CallOptions): Promise<void>;
-  listPorts(query?: ListPortsQuery, options?: CallOptions): Promise<PortList>;
   waitForPublicip(publicipId: string, wait: WaitOptions, options?: CallOptions): Promise<PublicipResponse>;
   /** The API reference's walkthrough: a new EIP bound to the server's port, ACTIVE. */
   bindNewPublicipToServer(input: BindNewPublicipInput, options?: WalkthroughOptions): Promise<BindNewPublicipResult>;

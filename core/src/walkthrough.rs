@@ -6,8 +6,8 @@ use crate::endpoint::check_id;
 use crate::issue::{Allowed, Issue, IssueCode, Params};
 use crate::model::{Port, Status};
 use crate::node::Node;
+use crate::operation::Operation;
 use crate::reader::Reader;
-use crate::schema::Operation;
 use crate::validate::{Checked, Options, validate};
 use serde_json::Value;
 

@@ -12,11 +12,12 @@
 //!
 //! Failures are not persisted to files; a shrunk failure belongs in tests/regressions.rs.
 
+use eipkit_core::Operation;
 use eipkit_core::http::{Request, Response, UrlParts, encode_query};
 use eipkit_core::model::{Port, Publicip};
 use eipkit_core::operation::{self, Config};
 use eipkit_core::region::REGIONS;
-use eipkit_core::schema::{self, Charset, Field, Format, Integer, Operation, Rule, Text};
+use eipkit_core::schema::{self, Charset, Field, Format, Integer, Rule, Text};
 use eipkit_core::sign::{Credentials, SigningInput, sign, sign_request};
 use eipkit_core::time::{parse_utc, sdk_date};
 use eipkit_core::{Checked, Options, validate_json};
@@ -39,15 +40,8 @@ fn config() -> Config {
 }
 
 fn build(checked: &Checked) -> Request {
-    let config = config();
-    match checked.operation() {
-        Operation::CreatePublicip => operation::create_publicip::build(&config, checked),
-        Operation::CreatePrepaidPublicip => operation::create_prepaid_publicip::build(&config, checked),
-        Operation::UpdatePublicip => operation::update_publicip::build(&config, EIP, checked),
-        Operation::ListPublicips => operation::list_publicips::build(&config, checked),
-        Operation::ListPorts => operation::list_ports::build(&config, checked),
-    }
-    .unwrap()
+    let id = (checked.operation() == Operation::UpdatePublicip).then_some(EIP);
+    operation::Call::new(checked.operation(), id, Some(checked.clone())).build(&config()).unwrap()
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -239,6 +233,7 @@ fn valid_body(operation: Operation) -> BoxedStrategy<Map<String, Value>> {
         }
         Operation::UpdatePublicip => update_body(),
         Operation::ListPublicips | Operation::ListPorts => list_query(operation),
+        Operation::ShowPublicip | Operation::DeletePublicip => unreachable!("no input"),
     }
 }
 
@@ -253,7 +248,7 @@ fn dress(fields: &'static [Field], body: &Map<String, Value>, bits: &mut u64) ->
     for field in fields {
         match (body.get(field.key), field.rule) {
             (Some(Value::Object(inner)), Rule::Object(children)) => {
-                let inner = dress(children, inner, bits);
+                let inner = dress(children.fields, inner, bits);
                 out.insert(field.key.to_owned(), Value::Object(inner));
             }
             (Some(Value::Number(n)), Rule::Integer(_) | Rule::IntChoice(_)) if flip(bits) => {
@@ -284,7 +279,7 @@ fn region_for(body: &Map<String, Value>, pick: usize) -> Options {
 }
 
 fn any_operation() -> impl Strategy<Value = Operation> {
-    select(Operation::ALL.to_vec())
+    select(Operation::with_input().collect::<Vec<_>>())
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -644,14 +639,14 @@ proptest! {
         let mut answer: Map<String, Value> = top.into_iter().filter(|(k, _)| k != "publicip").collect();
         answer.insert("publicip".into(), original.clone());
         let response = ok(&Value::Object(answer));
-        let wire = operation::show_publicip::parse_value(&response).unwrap();
+        let wire = Operation::ShowPublicip.parse_value(&response).unwrap();
         let typed = operation::show_publicip::parse(&response).unwrap();
         prop_assert_eq!(serde_json::to_value(typed).unwrap(), wire.clone());
         let typed = operation::create_prepaid_publicip::parse(&response).unwrap();
         prop_assert_eq!(serde_json::to_value(typed).unwrap(), wire);
 
         let page = ok(&json!({ "publicips": [original.clone(), original] }));
-        let wire = operation::list_publicips::parse_value(&page).unwrap();
+        let wire = Operation::ListPublicips.parse_value(&page).unwrap();
         let typed = operation::list_publicips::parse(&page).unwrap();
         prop_assert_eq!(serde_json::to_value(typed).unwrap(), wire);
     }
@@ -663,7 +658,7 @@ proptest! {
         prop_assert_eq!(serde_json::to_value(&typed).unwrap(), original.clone());
 
         let response = ok(&json!({ "ports": [original] }));
-        let wire = operation::list_ports::parse_value(&response).unwrap();
+        let wire = Operation::ListPorts.parse_value(&response).unwrap();
         let typed = operation::list_ports::parse(&response).unwrap();
         prop_assert_eq!(serde_json::to_value(typed).unwrap(), wire);
     }

@@ -2,6 +2,7 @@
 //! minimised, one test each, so a bug once found stays fixed. (A bug found but not yet fixed
 //! would be marked `#[ignore = "reason"]`; `--ignored` runs those.)
 
+use eipkit_core::Operation;
 use eipkit_core::endpoint::Endpoint;
 use eipkit_core::error::service_error;
 use eipkit_core::http::{Response, UrlParts};
@@ -16,7 +17,7 @@ fn answer(status: u16, body: &Value) -> Response {
 /// Typed parse, then serialise: the JSON the service sent, key for key.
 fn typed_round_trip_ports(body: &Value) -> (Value, Value) {
     let response = answer(200, body);
-    let wire = list_ports::parse_value(&response).expect("a ports answer");
+    let wire = Operation::ListPorts.parse_value(&response).expect("a ports answer");
     let typed = serde_json::to_value(list_ports::parse(&response).expect("a typed ports answer")).unwrap();
     (typed, wire)
 }
@@ -40,7 +41,7 @@ fn a_typed_port_keeps_the_empty_lists_the_service_sent() {
 #[test]
 fn a_null_field_is_none_in_the_typed_answer_and_kept_in_the_wire_json() {
     let response = answer(200, &json!({ "publicip": { "id": "e", "port_id": null, "private_ip_address": null } }));
-    let wire = show_publicip::parse_value(&response).unwrap();
+    let wire = Operation::ShowPublicip.parse_value(&response).unwrap();
     assert_eq!(wire["publicip"]["port_id"], Value::Null, "kept in the wire JSON");
     let typed = show_publicip::parse(&response).unwrap();
     assert_eq!((typed.publicip.port_id, typed.publicip.private_ip_address), (None, None));

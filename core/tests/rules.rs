@@ -22,6 +22,7 @@ fn base(op: Operation) -> Value {
         Operation::UpdatePublicip => json!({ "publicip": { "port_id": PORT } }),
         Operation::ListPublicips => json!({ "limit": 10 }),
         Operation::ListPorts => json!({ "device_id": "ea61f836-b52f-41bf-9d06-685644001d6f" }),
+        Operation::ShowPublicip | Operation::DeletePublicip => json!(null),
     }
 }
 

@@ -3,9 +3,10 @@
 //! literals below list every field: adding one to a Rust type without updating the
 //! declarations fails to compile here, or fails this test.
 
+use eipkit_core::Operation;
 use eipkit_core::issue::{Allowed, Params};
 use eipkit_core::model::*;
-use eipkit_core::schema::{Operation, describe};
+use eipkit_core::schema::describe;
 use serde_json::{Map, Value, json};
 use std::collections::BTreeSet;
 
@@ -30,6 +31,11 @@ fn index_d_ts_is_generated() {
 #[test]
 fn closed_js_is_generated() {
     assert_generated("js/closed.js", &eipkit_core::typescript::closed_sets());
+}
+
+#[test]
+fn operations_js_is_generated() {
+    assert_generated("js/operations.js", &eipkit_core::typescript::operations_js());
 }
 
 /// The keys an interface of the declarations names (index signatures aside).

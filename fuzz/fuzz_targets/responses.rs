@@ -16,6 +16,7 @@
 #![no_main]
 
 use eipkit_core::error::{Error, ServiceError, service_error};
+use eipkit_core::Operation;
 use eipkit_core::http::Response;
 use eipkit_core::operation::{
     create_prepaid_publicip, create_publicip, delete_publicip, iam_token, list_ports, list_publicips, show_publicip,
@@ -31,13 +32,13 @@ fuzz_target!(|data: &[u8]| {
     let error = service_error(&response);
     check_service_error(&response, &error);
 
-    check(&response, create_publicip::parse_value(&response), create_publicip::parse(&response));
-    check(&response, create_prepaid_publicip::parse_value(&response), create_prepaid_publicip::parse(&response));
-    check(&response, update_publicip::parse_value(&response), update_publicip::parse(&response));
-    check(&response, show_publicip::parse_value(&response), show_publicip::parse(&response));
+    check(&response, Operation::CreatePublicip.parse_value(&response), create_publicip::parse(&response));
+    check(&response, Operation::CreatePrepaidPublicip.parse_value(&response), create_prepaid_publicip::parse(&response));
+    check(&response, Operation::UpdatePublicip.parse_value(&response), update_publicip::parse(&response));
+    check(&response, Operation::ShowPublicip.parse_value(&response), show_publicip::parse(&response));
     let ports = list_ports::parse(&response);
-    check(&response, list_ports::parse_value(&response), ports);
-    let page_value = list_publicips::parse_value(&response);
+    check(&response, Operation::ListPorts.parse_value(&response), ports);
+    let page_value = Operation::ListPublicips.parse_value(&response);
     let page = list_publicips::parse(&response);
     if let (Ok(value), Ok(typed)) = (&page_value, &page) {
         for limit in [None, Some(0), Some(1), Some(2), Some(1000), Some(u64::MAX)] {
@@ -52,7 +53,7 @@ fuzz_target!(|data: &[u8]| {
 
     let deleted = delete_publicip::parse(&response);
     assert_eq!(deleted.is_ok(), response.is_success());
-    assert_eq!(delete_publicip::parse_value(&response).is_ok(), response.is_success());
+    assert_eq!(Operation::DeletePublicip.parse_value(&response).is_ok(), response.is_success());
     if let Err(e) = deleted {
         assert_eq!(e, Error::Service(error.clone()));
     }

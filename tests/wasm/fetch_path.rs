@@ -34,6 +34,11 @@ pub fn client(extra: &str) -> RawClient {
     RawClient::new(options).unwrap()
 }
 
+/// Calls a registered client method through the engine's one entry, as js/client.js does.
+pub fn call(client: &RawClient, method: &str, args: &[JsValue], options: JsValue) -> Promise {
+    client.call(method.to_owned(), args.iter().collect(), options)
+}
+
 /// Awaits a promise from the engine: Ok(value) or Err(failure object).
 pub async fn settle(promise: Promise) -> Result<JsValue, JsValue> {
     JsFuture::from(promise).await
@@ -51,25 +56,31 @@ pub async fn control(method: &str, path: &str, body: &str) -> JsValue {
 }
 
 pub async fn lists_a_servers_ports() {
-    let ports = settle(client("").list_ports(js(&format!(r#"{{ device_id: "{WEB_SERVER}" }}"#)), JsValue::UNDEFINED))
-        .await
-        .unwrap();
+    let ports = settle(call(
+        &client(""),
+        "listPorts",
+        &[js(&format!(r#"{{ device_id: "{WEB_SERVER}" }}"#))],
+        JsValue::UNDEFINED,
+    ))
+    .await
+    .unwrap();
     assert_eq!(get(&ports, "ports.0.id").as_string().as_deref(), Some("02c72193-efec-42fb-853b-c33f2b802467"));
 }
 
 pub async fn creates_and_shows_an_eip() {
     let c = client("");
     let body = js(r#"{ publicip: { type: "5_bgp" }, bandwidth: { share_type: "PER", name: "wasm-test", size: 5 } }"#);
-    let created = settle(c.create_publicip(body, JsValue::UNDEFINED)).await.unwrap();
+    let created = settle(call(&c, "createPublicip", &[body], JsValue::UNDEFINED)).await.unwrap();
     let id = get(&created, "publicip.id");
-    let shown = settle(c.show_publicip(id.clone(), JsValue::UNDEFINED)).await.unwrap();
+    let shown = settle(call(&c, "showPublicip", std::slice::from_ref(&id), JsValue::UNDEFINED)).await.unwrap();
     assert_eq!(get(&shown, "publicip.id"), id);
 }
 
 pub async fn service_errors_are_api_failures() {
-    let failure = settle(client("").show_publicip("f588ccfa-8750-4d7c-bf5d-2ede24414706".into(), JsValue::UNDEFINED))
-        .await
-        .unwrap_err();
+    let failure =
+        settle(call(&client(""), "showPublicip", &["f588ccfa-8750-4d7c-bf5d-2ede24414706".into()], JsValue::UNDEFINED))
+            .await
+            .unwrap_err();
     assert_eq!(get(&failure, "kind").as_string().as_deref(), Some("api"));
     assert_eq!(get(&failure, "status").as_f64(), Some(404.0));
     assert_eq!(get(&failure, "code").as_string().as_deref(), Some("VPC.0504"));
@@ -82,9 +93,8 @@ pub async fn service_errors_are_api_failures() {
 
 pub async fn a_hanging_answer_times_out() {
     control("POST", "faults", r#"{ "fault": { "type": "hang" }, "match": { "operation": "listPublicips" } }"#).await;
-    let failure = settle(client("retries: 0").list_publicips_page(JsValue::UNDEFINED, js("{ timeoutMs: 100 }")))
-        .await
-        .unwrap_err();
+    let failure =
+        settle(call(&client("retries: 0"), "listPublicips", &[], js("{ timeoutMs: 100 }"))).await.unwrap_err();
     assert_eq!(get(&failure, "kind").as_string().as_deref(), Some("timeout"));
 }
 
@@ -93,10 +103,34 @@ pub async fn aksk_signatures_are_accepted() {
         r#"{{ endpoint: "{}", projectId: "{PROJECT}", auth: {{ ak: "TESTAK0000000000000", sk: "testsecretkey0000000000000000000000000000" }} }}"#,
         emulator()
     ));
-    let page = settle(RawClient::new(options).unwrap().list_publicips_page(JsValue::UNDEFINED, JsValue::UNDEFINED))
-        .await
-        .unwrap();
+    let page = settle(call(&RawClient::new(options).unwrap(), "listPublicips", &[], JsValue::UNDEFINED)).await.unwrap();
     assert!(get(&page, "page.publicips").is_object());
+}
+
+pub async fn an_unknown_method_is_refused_with_the_known_names() {
+    let failure = settle(call(&client(""), "launchPublicip", &[], JsValue::UNDEFINED)).await.unwrap_err();
+    assert_eq!(get(&failure, "kind").as_string().as_deref(), Some("validation"));
+    assert_eq!(get(&failure, "issues.0.path").as_string().as_deref(), Some("method"));
+    let allowed = get(&failure, "issues.0.params.allowed");
+    assert!(js_sys::Array::from(&allowed).includes(&"bindPublicip".into(), 0), "the registry's names are offered");
+}
+
+pub async fn bind_puts_the_port_into_the_update_body() {
+    let c = client("");
+    let failure = settle(call(
+        &c,
+        "bindPublicip",
+        &["f588ccfa-8750-4d7c-bf5d-2ede24414706".into(), 7.into()],
+        JsValue::UNDEFINED,
+    ))
+    .await
+    .unwrap_err();
+    assert_eq!(get(&failure, "operation").as_string().as_deref(), Some("bindPublicip"));
+    assert_eq!(
+        get(&failure, "issues.0.path").as_string().as_deref(),
+        Some("publicip.port_id"),
+        "checked as the body's field"
+    );
 }
 
 /// Declares every test above in the file that calls it: `fetch_path_tests!()` in each runner's
@@ -110,6 +144,8 @@ macro_rules! fetch_path_tests {
             service_errors_are_api_failures,
             a_hanging_answer_times_out,
             aksk_signatures_are_accepted,
+            an_unknown_method_is_refused_with_the_known_names,
+            bind_puts_the_port_into_the_update_body,
         );
     };
     ($($name:ident),* $(,)?) => {

@@ -6,7 +6,7 @@
 use super::{Event, Failure, Machine, Next, Outgoing, Sleep, Tick};
 use crate::error::Error;
 use crate::http::{Request, Response};
-use crate::operation::{Call, Config};
+use crate::operation::{Answer, Call, Config, parse_answer};
 use crate::retry::Backoff;
 use serde_json::Value;
 
@@ -36,10 +36,26 @@ impl Default for Policy {
     }
 }
 
+/// How an answer is read: as an operation's registry entry says, or by a function of its own.
+#[derive(Debug, Clone, Copy)]
+enum Parser {
+    Answer(&'static Answer),
+    Custom(fn(&Response) -> Result<Value, Error>),
+}
+
+impl Parser {
+    fn parse(self, response: &Response) -> Result<Value, Error> {
+        match self {
+            Parser::Answer(answer) => parse_answer(answer, response),
+            Parser::Custom(parse) => parse(response),
+        }
+    }
+}
+
 #[derive(Debug)]
 pub struct Attempts {
     outgoing: Outgoing,
-    parse: fn(&Response) -> Result<Value, Error>,
+    parse: Parser,
     safe_to_repeat: bool,
     policy: Policy,
     /// Retries made so far.
@@ -57,9 +73,11 @@ enum State {
 }
 
 impl Attempts {
-    /// One call of an EIP operation. A call that cannot be built (a bad id) fails at once.
+    /// One call of an EIP operation, parsed and repeated as its registry entry says. A call
+    /// that cannot be built (a bad id) fails at once.
     pub fn new(call: &Call, config: &Config, policy: Policy) -> Attempts {
-        Attempts::of(call.name(), call.build(config), call.parser(), policy)
+        let parse = Parser::Answer(&call.operation().spec().answer);
+        Attempts::start(call.name(), call.build(config), parse, policy).safe_to_repeat(call.safe_to_repeat())
     }
 
     /// Any request with its parser (the IAM sign-in uses this). Whether it may be repeated
@@ -70,6 +88,10 @@ impl Attempts {
         parse: fn(&Response) -> Result<Value, Error>,
         policy: Policy,
     ) -> Attempts {
+        Attempts::start(operation, request, Parser::Custom(parse), policy)
+    }
+
+    fn start(operation: &'static str, request: Result<Request, Error>, parse: Parser, policy: Policy) -> Attempts {
         let (request, state) = match request {
             Ok(request) => (request, State::Sending),
             Err(error) => (placeholder(), State::Failed(Failure::new(operation, error, false))),
@@ -108,7 +130,7 @@ impl Attempts {
 
     fn answered(&mut self, answer: Result<Response, Error>, tick: Tick) {
         let error = match answer {
-            Ok(response) => match (self.parse)(&response) {
+            Ok(response) => match self.parse.parse(&response) {
                 Ok(value) => {
                     self.state = State::Done(value);
                     return;

@@ -6,8 +6,8 @@
 use super::cleanup::{Cleanup, Undoing};
 use super::{Attempts, Event, Failure, Machine, Next, Policy, Progress, Tick, Wait, outcome};
 use crate::error::{Error, ErrorKind};
+use crate::operation::Operation;
 use crate::operation::{Call, Config};
-use crate::schema::Operation;
 use crate::walkthrough::{BindNewInput, Created, WaitOptions, choose_port, cleanup_plan, unknown_create};
 use serde_json::{Value, json};
 use std::collections::VecDeque;
@@ -199,11 +199,7 @@ impl BindNew {
         self.emit("choosePort", "done", json!({ "portId": self.port_id, "reason": reason.as_str() }));
         let prepaid = self.input.create.operation() == Operation::CreatePrepaidPublicip;
         self.emit("create", "started", json!({ "prepaid": prepaid }));
-        let create = if prepaid {
-            Call::CreatePrepaidPublicip(self.input.create.clone())
-        } else {
-            Call::CreatePublicip(self.input.create.clone())
-        };
+        let create = Call::with_input(self.input.create.clone());
         Stage::Create(Attempts::new(&create, &self.config, self.policy))
     }
 

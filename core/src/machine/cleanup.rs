@@ -7,7 +7,7 @@
 
 use super::{Attempts, Event, Failure, Machine, Policy, Tick, Wait, outcome};
 use crate::message::Locale;
-use crate::operation::{Call, Config};
+use crate::operation::{Call, Config, Operation};
 use crate::walkthrough::{LeftBehind, Undo, WaitOptions};
 use serde_json::{Value, json};
 use std::collections::VecDeque;
@@ -199,7 +199,11 @@ impl Undoing {
             Phase::Unbound(wait, id) => self.finished_step("unbind", id, wait.finish(), tick),
             Phase::Down(wait, id) => match wait.finish() {
                 Some(Ok(_)) => {
-                    let release = Attempts::new(&Call::DeletePublicip(id.clone()), &self.config, self.policy);
+                    let release = Attempts::new(
+                        &Call::new(Operation::DeletePublicip, Some(&id), None),
+                        &self.config,
+                        self.policy,
+                    );
                     self.phase = Phase::Release(release, id);
                 }
                 Some(Err(failure)) => self.failed("delete", id, failure),

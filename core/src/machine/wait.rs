@@ -5,7 +5,7 @@
 
 use super::{Attempts, Event, Failure, Machine, Next, Policy, Progress, Sleep, Tick, outcome};
 use crate::error::Error;
-use crate::operation::{Call, Config};
+use crate::operation::{Call, Config, Operation};
 use crate::walkthrough::{Verdict, WaitOptions, judge};
 use serde_json::{Value, json};
 use std::collections::VecDeque;
@@ -38,7 +38,7 @@ impl Wait {
     pub const OPERATION: &str = "waitForPublicip";
 
     pub fn new(publicip_id: &str, options: WaitOptions, config: &Config, policy: Policy, now_ms: u64) -> Wait {
-        let show = Attempts::new(&Call::ShowPublicip(publicip_id.to_owned()), config, policy);
+        let show = Attempts::new(&Call::new(Operation::ShowPublicip, Some(publicip_id), None), config, policy);
         let mut wait = Wait {
             publicip_id: publicip_id.to_owned(),
             options,
@@ -149,7 +149,7 @@ impl Machine for Wait {
                 self.settle(tick);
             }
             (State::Sleeping, Event::Woke) => {
-                let show = Call::ShowPublicip(self.publicip_id.clone());
+                let show = Call::new(Operation::ShowPublicip, Some(&self.publicip_id), None);
                 self.state = State::Showing(Attempts::new(&show, &self.config, self.policy));
                 self.settle(tick);
             }

@@ -3,7 +3,7 @@
 
 use crate::issue::Issue;
 use crate::model::enums::{BandwidthChargeMode, BillingMode, EipType, PeriodType, ShareType};
-use crate::schema::Operation;
+use crate::operation::Operation;
 use crate::validate::{self, Checked, Options, Validation};
 use serde::{Deserialize, Serialize};
 

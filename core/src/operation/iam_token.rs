@@ -1,7 +1,7 @@
 //! `POST {iam}/v3/auth/tokens`: an IAM token for a user and project (password method). The
 //! token comes back in the `X-Subject-Token` header and lives 24 hours (`token.expires_at`).
 
-use super::Shape;
+use super::{Answer, Shape};
 use crate::endpoint::Endpoint;
 use crate::error::{Error, ResponseError};
 use crate::http::{Method, Request, Response};
@@ -62,11 +62,16 @@ pub fn build(iam: &Endpoint, auth: &PasswordAuth) -> Request {
 }
 
 pub fn parse(response: &Response) -> Result<IamToken, Error> {
-    const TOKEN: Shape = Shape {
-        expected: "{ token: { expires_at } }",
-        check: |v| v.pointer("/token/expires_at").is_some_and(serde_json::Value::is_string),
+    const TOKEN: Answer = Answer {
+        what: "IAM token",
+        shape: Some(Shape {
+            expected: "{ token: { expires_at } }",
+            check: |v| v.pointer("/token/expires_at").is_some_and(serde_json::Value::is_string),
+        }),
+        ts_type: "string",
+        page_of: None,
     };
-    let answer = super::parse_value(response, "IAM token", TOKEN)?;
+    let answer = super::parse_answer(&TOKEN, response)?;
     let expires_at = answer.pointer("/token/expires_at").and_then(serde_json::Value::as_str).unwrap_or_default();
     let unreadable = |message: String| {
         Error::Response(ResponseError { status: response.status, message, request_id: response.request_id() })

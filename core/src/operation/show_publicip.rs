@@ -1,24 +1,27 @@
 //! `GET /v1/{project_id}/publicips/{publicip_id}`: one EIP.
 
-use super::{Config, PUBLICIP, request, typed};
-use crate::endpoint::check_id;
+use super::spec::{Answer, Input, PUBLICIP, Spec};
+use super::{Config, Operation, call};
 use crate::error::Error;
 use crate::http::{Method, Request, Response};
 use crate::model::PublicipResponse;
-use serde_json::Value;
 
-pub const METHOD: Method = Method::Get;
+pub static SPEC: Spec = Spec {
+    name: "showPublicip",
+    method: Method::Get,
+    path: "/v1/{project_id}/publicips/{publicip_id}",
+    input: Input::Nothing,
+    conditions: &[],
+    answer: Answer { what: "show EIP", shape: Some(PUBLICIP), ts_type: "PublicipResponse", page_of: None },
+    safe_to_repeat: true,
+    doc: "GET /v1/{project_id}/publicips/{publicip_id}.",
+    also: &[],
+};
 
 pub fn build(config: &Config, publicip_id: &str) -> Result<Request, Error> {
-    check_id("publicip_id", publicip_id)?;
-    Ok(request(config, METHOD, "v1", &format!("publicips/{publicip_id}"), None))
+    call::build(Operation::ShowPublicip, config, Some(publicip_id), None)
 }
 
 pub fn parse(response: &Response) -> Result<PublicipResponse, Error> {
-    typed(response, parse_value(response)?)
-}
-
-/// The answer as the service sent it, checked for `publicip.id`.
-pub fn parse_value(response: &Response) -> Result<Value, Error> {
-    super::parse_value(response, "show EIP", PUBLICIP)
+    call::parse_typed(Operation::ShowPublicip, response)
 }

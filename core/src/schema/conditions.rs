@@ -1,6 +1,8 @@
 //! The rules that relate fields of one body, as data: each says which issue a field gets when
-//! other fields have certain values. `validate::conditions` evaluates them; `describe` hands
-//! them to forms (`fieldRules()`), so "required when dedicated" is written once, here.
+//! other fields have certain values. An operation lists its conditions in its registry entry
+//! (`crate::operation`); the bandwidth's, which both creates share, are here.
+//! `validate::conditions` evaluates them and `describe` hands them to forms (`fieldRules()`),
+//! so "required when dedicated" is written once.
 
 use crate::issue::Severity;
 
@@ -48,26 +50,23 @@ impl Test {
 }
 
 impl Condition {
-    const fn new(effect: Effect, fields: &'static [&'static str], when: &'static [Test]) -> Condition {
+    pub(crate) const fn new(effect: Effect, fields: &'static [&'static str], when: &'static [Test]) -> Condition {
         Condition { fields, effect, when, unless: &[] }
     }
 
-    const fn unless(self, unless: &'static [Test]) -> Condition {
+    pub(crate) const fn unless(self, unless: &'static [Test]) -> Condition {
         Condition { unless, ..self }
     }
 }
 
-use Effect::{Conflict, Ignored, Required, Within};
+use Effect::{Conflict, Ignored, Required};
 use Test::{Given, Is};
 
 const SHARE_TYPE: &str = "bandwidth.share_type";
 const BANDWIDTH_ID: &str = "bandwidth.id";
-const CHARGE_MODE: &str = "extendParam.charge_mode";
-const PERIOD_TYPE: &str = "extendParam.period_type";
-const PERIOD_NUM: &str = "extendParam.period_num";
 
 /// The EIP joins an existing shared bandwidth: name, size and billing period follow it.
-const JOINS_SHARED_BANDWIDTH: &[Test] = &[Is(SHARE_TYPE, "WHOLE"), Given(BANDWIDTH_ID)];
+pub(crate) const JOINS_SHARED_BANDWIDTH: &[Test] = &[Is(SHARE_TYPE, "WHOLE"), Given(BANDWIDTH_ID)];
 
 /// Dedicated (PER) bandwidth needs a name and a size and has no id; shared (WHOLE) needs the
 /// shared bandwidth's id, whose name and size then apply.
@@ -84,21 +83,3 @@ pub const BANDWIDTH: &[Condition] = &[
         &[Is("publicip.ip_version", "6"), Is(SHARE_TYPE, "WHOLE")],
     ),
 ];
-
-/// prePaid needs a period unless the EIP joins a shared bandwidth (whose expiry it shares);
-/// years run 1–3 where months run 1–9; under postPaid (the default) the other billing
-/// fields are ignored [003].
-pub const BILLING: &[Condition] = &[
-    Condition::new(Required, &[PERIOD_TYPE, PERIOD_NUM], &[Is(CHARGE_MODE, "prePaid")]).unless(JOINS_SHARED_BANDWIDTH),
-    Condition::new(Within { min: 1, max: 9 }, &[PERIOD_NUM], &[Is(PERIOD_TYPE, "month"), Is(CHARGE_MODE, "prePaid")]),
-    Condition::new(Within { min: 1, max: 3 }, &[PERIOD_NUM], &[Is(PERIOD_TYPE, "year"), Is(CHARGE_MODE, "prePaid")]),
-    Condition::new(
-        Ignored,
-        &[PERIOD_TYPE, PERIOD_NUM, "extendParam.is_auto_renew", "extendParam.is_auto_pay"],
-        &[Is(CHARGE_MODE, "postPaid")],
-    ),
-];
-
-/// [004]: `port_id` and `ip_version` cannot be updated together; reported on the second.
-pub const UPDATE: &[Condition] =
-    &[Condition::new(Conflict(Severity::Error), &["publicip.ip_version"], &[Given("publicip.port_id")])];

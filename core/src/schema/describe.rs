@@ -3,8 +3,9 @@
 //! apply to it, so a form can show "required when dedicated" without writing the rule again.
 
 use super::conditions::{Condition, Effect, Test};
-use super::{Charset, Field, Operation, Rule};
+use super::{Charset, Field, Rule};
 use crate::issue::{Allowed, IssueCode, Severity};
+use crate::operation::Operation;
 use serde::Serialize;
 
 /// One field of a body as a form or a generated type sees it.
@@ -147,7 +148,7 @@ fn describe_into(operation: Operation, fields: &'static [Field], prefix: &str, o
         match field.rule {
             Rule::Object(children) => {
                 out.push(rule);
-                describe_into(operation, children, &path, out);
+                describe_into(operation, children.fields, &path, out);
                 continue;
             }
             Rule::Text(t) => {

@@ -1,7 +1,8 @@
-//! The rules of the API reference as data: one table per request body. Validation, the
-//! normalised body that is sent, the TypeScript types and the demo form's constraints are
-//! all derived from these tables, so each limit is written once. Rules that relate fields
-//! are data too ([`conditions`]); [`describe`] flattens both for forms.
+//! The rules of the API reference as data: field tables for request bodies and queries.
+//! Validation, the normalised body that is sent, the TypeScript types and the demo form's
+//! constraints are all derived from them, so each limit is written once. Each operation's
+//! own table is in its module (`crate::operation`); the parts several share are here. Rules
+//! that relate fields are data too ([`conditions`]); [`describe`] flattens both for forms.
 
 pub mod conditions;
 mod describe;
@@ -9,78 +10,15 @@ mod describe;
 pub use conditions::{Condition, Effect, Test};
 pub use describe::{FieldCondition, FieldRule, FieldTest, StepBand, describe};
 
-use crate::model::enums::{BandwidthChargeMode, BillingMode, EipType, PeriodType, PortStatus, ShareType};
+use crate::model::enums::{BandwidthChargeMode, BillingMode, EipType, PeriodType, ShareType};
 
-/// The request bodies eipkit validates.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Operation {
-    /// `POST /v1/{project_id}/publicips` (pay per use) [000].
-    CreatePublicip,
-    /// `POST /v2.0/{project_id}/publicips` (prepaid or pay per use, with `extendParam`) [003].
-    CreatePrepaidPublicip,
-    /// `PUT /v1/{project_id}/publicips/{publicip_id}` (bind, unbind, convert) [004].
-    UpdatePublicip,
-    /// The query of `GET /v1/{project_id}/publicips`.
-    ListPublicips,
-    /// The query of `GET /v1/{project_id}/ports` (VPC) [000].
-    ListPorts,
-}
-
-impl Operation {
-    pub const ALL: [Operation; 5] = [
-        Operation::CreatePublicip,
-        Operation::CreatePrepaidPublicip,
-        Operation::UpdatePublicip,
-        Operation::ListPublicips,
-        Operation::ListPorts,
-    ];
-
-    /// The body's top-level fields.
-    pub fn fields(self) -> &'static [Field] {
-        match self {
-            Operation::CreatePublicip => CREATE,
-            Operation::CreatePrepaidPublicip => CREATE_PREPAID,
-            Operation::UpdatePublicip => UPDATE,
-            Operation::ListPublicips => LIST_PUBLICIPS_QUERY,
-            Operation::ListPorts => LIST_PORTS_QUERY,
-        }
-    }
-
-    /// The name of the client method (and validator) that sends this body, as JS spells it.
-    pub fn js_name(self) -> &'static str {
-        match self {
-            Operation::CreatePublicip => "createPublicip",
-            Operation::CreatePrepaidPublicip => "createPrepaidPublicip",
-            Operation::UpdatePublicip => "updatePublicip",
-            Operation::ListPublicips => "listPublicips",
-            Operation::ListPorts => "listPorts",
-        }
-    }
-
-    /// The rules that relate its fields, in the order they are checked.
-    pub fn conditions(self) -> &'static [&'static [Condition]] {
-        match self {
-            Operation::CreatePublicip => &[conditions::BANDWIDTH],
-            Operation::CreatePrepaidPublicip => &[conditions::BANDWIDTH, conditions::BILLING],
-            Operation::UpdatePublicip => &[conditions::UPDATE],
-            Operation::ListPublicips | Operation::ListPorts => &[],
-        }
-    }
-
-    /// Finds the field at a dotted path, e.g. `"bandwidth.size"`.
-    pub fn field(self, path: &str) -> Option<&'static Field> {
-        let mut fields = self.fields();
-        let mut found = None;
-        for key in path.split('.') {
-            let field = fields.iter().find(|f| f.key == key)?;
-            fields = match field.rule {
-                Rule::Object(children) => children,
-                _ => &[],
-            };
-            found = Some(field);
-        }
-        found
-    }
+/// A request object: its fields, and its name in the TypeScript declarations.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Table {
+    pub name: &'static str,
+    /// One line for people.
+    pub doc: &'static str,
+    pub fields: &'static [Field],
 }
 
 /// One key of a request object.
@@ -98,15 +36,15 @@ pub struct Field {
 }
 
 impl Field {
-    const fn new(key: &'static str, required: bool, rule: Rule, doc: &'static str) -> Field {
+    pub(crate) const fn new(key: &'static str, required: bool, rule: Rule, doc: &'static str) -> Field {
         Field { key, required, blank_means_default: false, default: None, rule, doc }
     }
 
-    const fn default(self, value: &'static str) -> Field {
+    pub(crate) const fn default(self, value: &'static str) -> Field {
         Field { default: Some(value), ..self }
     }
 
-    const fn blank_means_default(self) -> Field {
+    pub(crate) const fn blank_means_default(self) -> Field {
         Field { blank_means_default: true, ..self }
     }
 }
@@ -114,7 +52,7 @@ impl Field {
 /// What a field's value must be.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum Rule {
-    Object(&'static [Field]),
+    Object(&'static Table),
     Text(Text),
     /// One of these strings.
     Choice(&'static [&'static str]),
@@ -219,123 +157,92 @@ pub struct Band {
 pub static BANDWIDTH_SIZE_BANDS: &[Band] =
     &[Band { up_to: 300, step: 1 }, Band { up_to: 1000, step: 50 }, Band { up_to: i64::MAX, step: 500 }];
 
-const fn text(min: u32, max: u32) -> Rule {
+pub(crate) const fn text(min: u32, max: u32) -> Rule {
     Rule::Text(Text { min, max, charset: Charset::Any, format: Format::Any })
 }
 
-const NAME: Rule = Rule::Text(Text { min: 1, max: 64, charset: Charset::Name, format: Format::Any });
-const IP_VERSIONS: &[i64] = &[4, 6];
+pub(crate) const NAME: Rule = Rule::Text(Text { min: 1, max: 64, charset: Charset::Name, format: Format::Any });
+pub(crate) const IP_VERSIONS: &[i64] = &[4, 6];
 
-pub static PUBLICIP_CREATE: &[Field] = &[
-    Field::new("type", true, Rule::Choice(EipType::KNOWN), "EIP line type; which ones a region offers varies"),
-    Field::new("ip_version", false, Rule::IntChoice(IP_VERSIONS), "4 or 6; default 4")
+pub static PUBLICIP_CREATE: Table = Table {
+    name: "CreatePublicipOption",
+    doc: "The EIP of a create body.",
+    fields: &[
+        Field::new("type", true, Rule::Choice(EipType::KNOWN), "EIP line type; which ones a region offers varies"),
+        Field::new("ip_version", false, Rule::IntChoice(IP_VERSIONS), "4 or 6; default 4")
+            .blank_means_default()
+            .default("4"),
+        Field::new("alias", false, NAME, "EIP name: 1-64 digits, letters, Chinese characters, _ - ."),
+        Field::new("port_id", false, text(36, 36), "Port to bind at creation: an existing port without an EIP"),
+    ],
+};
+
+pub static BANDWIDTH: Table = Table {
+    name: "BandwidthOption",
+    doc: "The bandwidth of a create body.",
+    fields: &[
+        Field::new("share_type", true, Rule::Choice(ShareType::KNOWN), "PER (dedicated) or WHOLE (shared; needs id)"),
+        Field::new("id", false, text(1, 36), "Id of an existing shared (WHOLE) bandwidth"),
+        Field::new(
+            "name",
+            false,
+            NAME,
+            "Bandwidth name: 1-64 digits, letters, Chinese characters, _ - . (required for PER)",
+        ),
+        Field::new(
+            "size",
+            false,
+            Rule::Integer(Integer { min: 1, max: 2000, bands: BANDWIDTH_SIZE_BANDS }),
+            "Mbit/s, 1-2000 by default; steps of 1 up to 300, 50 up to 1000, 500 above (required for PER)",
+        ),
+        Field::new(
+            "charge_mode",
+            false,
+            Rule::Choice(BandwidthChargeMode::KNOWN),
+            "bandwidth or traffic; default bandwidth",
+        )
         .blank_means_default()
-        .default("4"),
-    Field::new("alias", false, NAME, "EIP name: 1-64 digits, letters, Chinese characters, _ - ."),
-    Field::new("port_id", false, text(36, 36), "Port to bind at creation: an existing port without an EIP"),
-];
+        .default("bandwidth"),
+    ],
+};
 
-pub static BANDWIDTH: &[Field] = &[
-    Field::new("share_type", true, Rule::Choice(ShareType::KNOWN), "PER (dedicated) or WHOLE (shared; needs id)"),
-    Field::new("id", false, text(1, 36), "Id of an existing shared (WHOLE) bandwidth"),
-    Field::new(
-        "name",
-        false,
-        NAME,
-        "Bandwidth name: 1-64 digits, letters, Chinese characters, _ - . (required for PER)",
-    ),
-    Field::new(
-        "size",
-        false,
-        Rule::Integer(Integer { min: 1, max: 2000, bands: BANDWIDTH_SIZE_BANDS }),
-        "Mbit/s, 1-2000 by default; steps of 1 up to 300, 50 up to 1000, 500 above (required for PER)",
-    ),
-    Field::new(
-        "charge_mode",
-        false,
-        Rule::Choice(BandwidthChargeMode::KNOWN),
-        "bandwidth or traffic; default bandwidth",
-    )
-    .blank_means_default()
-    .default("bandwidth"),
-];
-
-pub static EXTEND_PARAM: &[Field] = &[
-    Field::new(
-        "charge_mode",
-        false,
-        Rule::Choice(BillingMode::KNOWN),
-        "prePaid (yearly/monthly) or postPaid (default)",
-    )
-    .default("postPaid"),
-    Field::new("period_type", false, Rule::Choice(PeriodType::KNOWN), "month or year (required for prePaid)"),
-    Field::new(
-        "period_num",
-        false,
-        Rule::Integer(Integer { min: 1, max: 9, bands: &[] }),
-        "Number of periods: 1-9 months or 1-3 years (required for prePaid)",
-    ),
-    Field::new("is_auto_renew", false, Rule::Bool, "Renew one month at a time on expiry; default false")
+pub static EXTEND_PARAM: Table = Table {
+    name: "ExtendParam",
+    doc: "Billing of a v2.0 create.",
+    fields: &[
+        Field::new(
+            "charge_mode",
+            false,
+            Rule::Choice(BillingMode::KNOWN),
+            "prePaid (yearly/monthly) or postPaid (default)",
+        )
+        .default("postPaid"),
+        Field::new("period_type", false, Rule::Choice(PeriodType::KNOWN), "month or year (required for prePaid)"),
+        Field::new(
+            "period_num",
+            false,
+            Rule::Integer(Integer { min: 1, max: 9, bands: &[] }),
+            "Number of periods: 1-9 months or 1-3 years (required for prePaid)",
+        ),
+        Field::new("is_auto_renew", false, Rule::Bool, "Renew one month at a time on expiry; default false")
+            .default("false"),
+        Field::new(
+            "is_auto_pay",
+            false,
+            Rule::Bool,
+            "Pay from the account balance at once; default false (order only)",
+        )
         .default("false"),
-    Field::new("is_auto_pay", false, Rule::Bool, "Pay from the account balance at once; default false (order only)")
-        .default("false"),
-];
+    ],
+};
 
-static ENTERPRISE_PROJECT_ID: Field = Field::new(
+pub(crate) const ENTERPRISE_PROJECT_ID: Field = Field::new(
     "enterprise_project_id",
     false,
     Rule::Text(Text { min: 0, max: 36, charset: Charset::Any, format: Format::UuidOrZero }),
     "A UUID with hyphens, or \"0\" (the default project)",
 );
 
-pub static CREATE: &[Field] = &[
-    Field::new("publicip", true, Rule::Object(PUBLICIP_CREATE), "The EIP"),
-    Field::new("bandwidth", true, Rule::Object(BANDWIDTH), "Its bandwidth"),
-    ENTERPRISE_PROJECT_ID,
-];
-
-pub static CREATE_PREPAID: &[Field] = &[
-    Field::new("publicip", true, Rule::Object(PUBLICIP_CREATE), "The EIP"),
-    Field::new("bandwidth", true, Rule::Object(BANDWIDTH), "Its bandwidth"),
-    Field::new("extendParam", false, Rule::Object(EXTEND_PARAM), "Billing (prepaid) parameters"),
-    ENTERPRISE_PROJECT_ID,
-];
-
-pub static PUBLICIP_UPDATE: &[Field] = &[
-    Field::new("port_id", false, text(36, 36), "Port to bind to; absent or empty unbinds").blank_means_default(),
-    Field::new("ip_version", false, Rule::IntChoice(IP_VERSIONS), "Convert to IPv4 (4) or IPv6 (6)"),
-];
-
-pub static UPDATE: &[Field] = &[Field::new("publicip", true, Rule::Object(PUBLICIP_UPDATE), "The change")];
-
-const LIMIT: Field =
+pub(crate) const LIMIT: Field =
     Field::new("limit", false, Rule::Integer(Integer { min: 1, max: 2000, bands: &[] }), "Page size, 1-2000");
-const MARKER: Field = Field::new("marker", false, text(1, 64), "Id of the last item of the previous page");
-
-/// Query filters of the EIP list (scalar values; each becomes one `key=value`).
-pub static LIST_PUBLICIPS_QUERY: &[Field] = &[
-    LIMIT,
-    MARKER,
-    Field::new("id", false, text(1, 64), "Only this EIP"),
-    Field::new("ip_version", false, Rule::IntChoice(IP_VERSIONS), "4 or 6"),
-    Field::new("port_id", false, text(1, 64), "EIPs bound to this port"),
-    Field::new("public_ip_address", false, text(1, 64), "EIPs with this address"),
-    Field::new("private_ip_address", false, text(1, 64), "EIPs bound to this private address"),
-    Field::new("enterprise_project_id", false, text(1, 36), "A UUID, \"0\" or \"all_granted_eps\""),
-];
-
-/// Query filters of the VPC port list.
-pub static LIST_PORTS_QUERY: &[Field] = &[
-    LIMIT,
-    MARKER,
-    Field::new("device_id", false, text(1, 64), "Ports of this server (ECS id)"),
-    Field::new("id", false, text(1, 64), "Only this port"),
-    Field::new("name", false, text(0, 255), "Ports with this name"),
-    Field::new("status", false, Rule::Choice(PortStatus::KNOWN), "ACTIVE, BUILD or DOWN"),
-    Field::new("admin_state_up", false, Rule::Bool, "Administrative state"),
-    Field::new("network_id", false, text(1, 64), "Ports of this network"),
-    Field::new("mac_address", false, text(1, 64), "Ports with this MAC address"),
-    Field::new("device_owner", false, text(1, 128), "e.g. compute:xxx"),
-    Field::new("fixed_ips", false, text(1, 128), "\"ip_address=192.168.0.10\" or \"subnet_id=...\""),
-    Field::new("enterprise_project_id", false, text(1, 36), "A UUID or \"0\""),
-];
+pub(crate) const MARKER: Field = Field::new("marker", false, text(1, 64), "Id of the last item of the previous page");

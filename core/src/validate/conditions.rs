@@ -6,8 +6,9 @@
 
 use super::Options;
 use crate::issue::{Allowed, Issue, IssueCode, Params};
+use crate::operation::Operation;
 use crate::region;
-use crate::schema::{Condition, Effect, Operation, Test};
+use crate::schema::{Condition, Effect, Test};
 use serde_json::{Map, Value};
 
 pub(super) struct Facts<'a> {

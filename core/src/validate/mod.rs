@@ -9,7 +9,7 @@ pub(crate) mod walk;
 
 use crate::issue::Issue;
 use crate::node::Node;
-use crate::schema::Operation;
+use crate::operation::Operation;
 use serde_json::Value;
 
 /// Options that change what is checked.

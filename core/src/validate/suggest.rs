@@ -1,7 +1,8 @@
 //! "Did you mean …?" for unknown keys: the API page's own `"ip_version "` (trailing space),
 //! `shareType` for `share_type`, `bandwith` for `bandwidth`, `size` put at the top level.
 
-use crate::schema::{Field, Operation, Rule};
+use crate::operation::Operation;
+use crate::schema::{Field, Rule};
 
 /// Keys longer than this are not compared by edit distance (nothing that long is close).
 const MAX_COMPARED: usize = 64;
@@ -51,7 +52,7 @@ fn elsewhere(key: &str, fields: &'static [Field], path: &str) -> Option<String> 
     fields.iter().find_map(|f| {
         let here = super::walk::join(path, f.key);
         match f.rule {
-            Rule::Object(children) => elsewhere(key, children, &here),
+            Rule::Object(table) => elsewhere(key, table.fields, &here),
             _ if normalise(f.key) == wanted => Some(here),
             _ => None,
         }

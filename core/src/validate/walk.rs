@@ -4,7 +4,8 @@
 use super::suggest;
 use crate::issue::{Allowed, Issue, IssueCode, Params};
 use crate::node::{Node, Shape};
-use crate::schema::{Charset, Field, Integer, Operation, Rule, Text};
+use crate::operation::Operation;
+use crate::schema::{Charset, Field, Integer, Rule, Text};
 use serde_json::{Map, Value};
 
 /// An object may have any number of unknown keys; past this many they are counted, not listed.
@@ -67,7 +68,7 @@ impl Walk {
             return Some(Value::String(String::new()));
         }
         let checked = match field.rule {
-            Rule::Object(children) => return self.object(node, path, children).map(Value::Object),
+            Rule::Object(table) => return self.object(node, path, table.fields).map(Value::Object),
             Rule::Text(rule) => text(path, &shape, rule),
             Rule::Choice(allowed) => choice(path, &shape, allowed),
             Rule::IntChoice(allowed) => int_choice(path, &shape, allowed),

@@ -12,13 +12,13 @@ use std::rc::Rc;
 const EIP: &str = "f588ccfa-8750-4d7c-bf5d-2ede24414706";
 
 fn show() -> Call {
-    Call::ShowPublicip(EIP.to_owned())
+    Call::new(Operation::ShowPublicip, Some(EIP), None)
 }
 
 fn create() -> Call {
     let body =
         json!({ "publicip": { "type": "5_bgp" }, "bandwidth": { "share_type": "PER", "name": "bw", "size": 5 } });
-    Call::CreatePublicip(validate_json(Operation::CreatePublicip, &body, &Options::default()).into_checked().unwrap())
+    Call::with_input(validate_json(Operation::CreatePublicip, &body, &Options::default()).into_checked().unwrap())
 }
 
 fn policy() -> Policy {
@@ -206,7 +206,11 @@ fn an_abort_while_waiting_to_retry_ends_the_call() {
 #[test]
 fn a_call_that_cannot_be_built_fails_before_sending() {
     let mut service = Service::default();
-    let run = drive(&mut Attempts::new(&Call::ShowPublicip("../x".into()), &config(), policy()), &mut service, None);
+    let run = drive(
+        &mut Attempts::new(&Call::new(Operation::ShowPublicip, Some("../x"), None), &config(), policy()),
+        &mut service,
+        None,
+    );
     assert_eq!(run.failure().error.kind(), ErrorKind::Validation);
     assert_eq!(run.failure().error.issues().unwrap()[0].path, "publicip_id");
     assert!(service.log.is_empty());
