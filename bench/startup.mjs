@@ -11,7 +11,7 @@ import { execFileSync, spawnSync } from "node:child_process";
 import { createServer } from "node:http";
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { delimiter, extname, join, normalize } from "node:path";
-import { launchChromium } from "../tests/chromium.mjs";
+import { CHROMIUM_ARGS, launchChromium } from "../tests/chromium.mjs";
 import { median } from "./lib/measure.mjs";
 import { runPart, attempt } from "./lib/part.mjs";
 
@@ -179,7 +179,7 @@ runPart(async (s) => {
   notes.unshift(
     "Sizes are those of `node scripts/size.mjs --json` (the web target a page downloads); `pkg/` is whatever `npm run build` last produced.",
     "Node: each sample is a new `node` process that times the dynamic import with `performance.now()`; the OS file cache is warm, V8 has no code cache for the wasm between processes.",
-    "Chromium: headless, flags as in TOOLCHAIN.md; the page and the package are served over loopback by a node:http server with `Cache-Control: no-store`; each sample is a new browser context (empty HTTP cache) in one browser process.",
+    "Chromium: headless, with the flags of tests/chromium.mjs (" + CHROMIUM_ARGS.map((a) => `\`${a}\``).join(" ") + "); the page and the package are served over loopback by a node:http server with `Cache-Control: no-store`; each sample is a new browser context (empty HTTP cache) in one browser process.",
   );
   return {
     title: "Bundle size and start-up time",

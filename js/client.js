@@ -1,5 +1,5 @@
 // The client API over the wasm engine: EipClient, iamTokenProvider and signRequest, given the
-// wasm bindings and `ready` (see ready.js): `await ready()` before the first call into wasm.
+// wasm bindings and `ready` (see api.js): `await ready()` before the first call into wasm.
 import { EipError } from "./error.js";
 
 /** Calls `fn`, turning whatever it throws or rejects with into an EipError. */
