@@ -1,6 +1,16 @@
-// The client API over the wasm engine: EipClient, iamTokenProvider and signRequest, given the
-// wasm bindings and `ready` (see api.js): `await ready()` before the first call into wasm.
+// The client API over the wasm engine: EipClient, iamTokenProvider and signRequest. Async calls
+// await the registered `ready` (engine.js) first; signRequest needs the module ready already.
+import { unregistered } from "./engine.js";
 import { EipError } from "./error.js";
+
+let wasm;
+let ready = unregistered;
+
+/** For entries, through api.js: the wasm bindings and `ready` (engine.js). */
+export default function useClient(bindings, readiness) {
+  wasm = bindings;
+  ready = readiness;
+}
 
 /** Calls `fn`, turning whatever it throws or rejects with into an EipError. */
 async function guarded(operation, fn) {
@@ -11,120 +21,116 @@ async function guarded(operation, fn) {
   }
 }
 
-export function createClientApi(wasm, ready) {
-  class EipClient {
-    #options;
-    #raw;
+export class EipClient {
+  #options;
+  #raw;
 
-    constructor(options) {
-      this.#options = options;
-      // Where the module is already instantiated, bad options throw here, synchronously.
-      if (ready.isReady()) this.#engine();
-    }
-
-    #engine() {
-      if (!this.#raw) {
-        try {
-          this.#raw = new wasm.RawClient(this.#options);
-        } catch (thrown) {
-          throw EipError.from(thrown, "EipClient");
-        }
-      }
-      return this.#raw;
-    }
-
-    async #call(operation, ...args) {
-      await ready();
-      return guarded(operation, () => this.#engine()[operation](...args));
-    }
-
-    /** POST /v1/{project_id}/publicips (pay per use) → { publicip } */
-    createPublicip(body, options) { return this.#call("createPublicip", body, options); }
-    /** POST /v2.0/{project_id}/publicips → { publicip } | { order_id, publicip_id } */
-    createPrepaidPublicip(body, options) { return this.#call("createPrepaidPublicip", body, options); }
-    /** PUT /v1/{project_id}/publicips/{publicip_id} → { publicip } */
-    updatePublicip(publicipId, body, options) { return this.#call("updatePublicip", publicipId, body, options); }
-    /** Binds the EIP to a port → { publicip } */
-    bindPublicip(publicipId, portId, options) { return this.#call("bindPublicip", publicipId, portId, options); }
-    /** Unbinds the EIP → { publicip } */
-    unbindPublicip(publicipId, options) { return this.#call("unbindPublicip", publicipId, options); }
-    /** GET /v1/{project_id}/publicips/{publicip_id} → { publicip } */
-    showPublicip(publicipId, options) { return this.#call("showPublicip", publicipId, options); }
-    /** DELETE /v1/{project_id}/publicips/{publicip_id} → undefined */
-    async deletePublicip(publicipId, options) { await this.#call("deletePublicip", publicipId, options); }
-    /** GET /v1/{project_id}/ports → { ports } */
-    listPorts(query, options) { return this.#call("listPorts", query, options); }
-
-    /** Polls until the EIP's status is one of `wait.until` → { publicip } */
-    waitForPublicip(publicipId, wait, options) { return this.#call("waitForPublicip", publicipId, wait, options); }
-
-    /**
-     * The API reference's walkthrough in one call: the server's ports, a port, a new EIP, bound
-     * and ACTIVE → { publicip, port, orderId? }. `options.onProgress` gets an event per step.
-     * On failure after the EIP exists, what is safe to undo is undone; the EipError's `cleanup`
-     * says what was cleaned up and what is left behind.
-     */
-    bindNewPublicipToServer(input, options) { return this.#call("bindNewPublicipToServer", input, options); }
-
-    /** GET /v1/{project_id}/publicips → { publicips }: one page (`limit`, `marker`, filters). */
-    async listPublicips(query, options) {
-      return (await this.#call("listPublicipsPage", query, options)).page;
-    }
-
-    /** Every page, in order: `for await (const page of client.listPublicipsPages({ limit: 100 }))`. */
-    async *listPublicipsPages(query, options) {
-      // The engine answers each page with the (validated) query of the next one, or null.
-      let next = query;
-      do {
-        const answer = await this.#call("listPublicipsPage", next, options);
-        yield answer.page;
-        next = answer.next;
-      } while (next);
-    }
-
-    /** Every EIP, across pages: `for await (const eip of client.listAllPublicips())`. */
-    async *listAllPublicips(query, options) {
-      for await (const page of this.listPublicipsPages(query, options)) yield* page.publicips;
-    }
+  constructor(options) {
+    this.#options = options;
+    // Where the module is already instantiated, bad options throw here, synchronously.
+    if (ready.isReady()) this.#engine();
   }
+
+  #engine() {
+    if (!this.#raw) {
+      try {
+        this.#raw = new wasm.RawClient(this.#options);
+      } catch (thrown) {
+        throw EipError.from(thrown, "EipClient");
+      }
+    }
+    return this.#raw;
+  }
+
+  async #call(operation, ...args) {
+    await ready();
+    return guarded(operation, () => this.#engine()[operation](...args));
+  }
+
+  /** POST /v1/{project_id}/publicips (pay per use) → { publicip } */
+  createPublicip(body, options) { return this.#call("createPublicip", body, options); }
+  /** POST /v2.0/{project_id}/publicips → { publicip } | { order_id, publicip_id } */
+  createPrepaidPublicip(body, options) { return this.#call("createPrepaidPublicip", body, options); }
+  /** PUT /v1/{project_id}/publicips/{publicip_id} → { publicip } */
+  updatePublicip(publicipId, body, options) { return this.#call("updatePublicip", publicipId, body, options); }
+  /** Binds the EIP to a port → { publicip } */
+  bindPublicip(publicipId, portId, options) { return this.#call("bindPublicip", publicipId, portId, options); }
+  /** Unbinds the EIP → { publicip } */
+  unbindPublicip(publicipId, options) { return this.#call("unbindPublicip", publicipId, options); }
+  /** GET /v1/{project_id}/publicips/{publicip_id} → { publicip } */
+  showPublicip(publicipId, options) { return this.#call("showPublicip", publicipId, options); }
+  /** DELETE /v1/{project_id}/publicips/{publicip_id} → undefined */
+  async deletePublicip(publicipId, options) { await this.#call("deletePublicip", publicipId, options); }
+  /** GET /v1/{project_id}/ports → { ports } */
+  listPorts(query, options) { return this.#call("listPorts", query, options); }
+
+  /** Polls until the EIP's status is one of `wait.until` → { publicip } */
+  waitForPublicip(publicipId, wait, options) { return this.#call("waitForPublicip", publicipId, wait, options); }
 
   /**
-   * A token provider for `auth: { tokenProvider }` that signs in to IAM with a password,
-   * caches the token and renews it before it expires (one renewal at a time).
+   * The API reference's walkthrough in one call: the server's ports, a port, a new EIP, bound
+   * and ACTIVE → { publicip, port, orderId? }. `options.onProgress` gets an event per step.
+   * On failure after the EIP exists, what is safe to undo is undone; the EipError's `cleanup`
+   * says what was cleaned up and what is left behind.
    */
-  function iamTokenProvider(options) {
-    let raw;
-    const engine = () => {
-      if (!raw) {
-        try {
-          raw = new wasm.RawIamTokenProvider(options);
-        } catch (thrown) {
-          throw EipError.from(thrown, "iamToken");
-        }
+  bindNewPublicipToServer(input, options) { return this.#call("bindNewPublicipToServer", input, options); }
+
+  /** GET /v1/{project_id}/publicips → { publicips }: one page (`limit`, `marker`, filters). */
+  async listPublicips(query, options) {
+    return (await this.#call("listPublicipsPage", query, options)).page;
+  }
+
+  /** Every page, in order: `for await (const page of client.listPublicipsPages({ limit: 100 }))`. */
+  async *listPublicipsPages(query, options) {
+    // The engine answers each page with the (validated) query of the next one, or null.
+    let next = query;
+    do {
+      const answer = await this.#call("listPublicipsPage", next, options);
+      yield answer.page;
+      next = answer.next;
+    } while (next);
+  }
+
+  /** Every EIP, across pages: `for await (const eip of client.listAllPublicips())`. */
+  async *listAllPublicips(query, options) {
+    for await (const page of this.listPublicipsPages(query, options)) yield* page.publicips;
+  }
+}
+
+/**
+ * A token provider for `auth: { tokenProvider }` that signs in to IAM with a password,
+ * caches the token and renews it before it expires (one renewal at a time).
+ */
+export function iamTokenProvider(options) {
+  let raw;
+  const engine = () => {
+    if (!raw) {
+      try {
+        raw = new wasm.RawIamTokenProvider(options);
+      } catch (thrown) {
+        throw EipError.from(thrown, "iamToken");
       }
-      return raw;
-    };
-    if (ready.isReady()) engine();
-    // The engine reads `{ forceRefresh }` itself, safely, whatever it is given.
-    const provider = async (options) => {
-      await ready();
-      return guarded("iamToken", () => engine().getToken(options));
-    };
-    provider.invalidate = () => raw?.invalidate();
-    Object.defineProperty(provider, "expiresAt", { get: () => (raw?.expiresAt === undefined ? undefined : new Date(raw.expiresAt)) });
-    Object.defineProperty(provider, "issued", { get: () => raw?.issued ?? 0 });
-    return provider;
-  }
-
-  /** The AK/SK headers (`X-Sdk-Date`, `Authorization`) for a request you send yourself. */
-  function signRequest(request) {
-    if (!ready.isReady()) throw new EipError({ kind: "validation", message: "eipkit is not initialised: await init() first", operation: "signRequest" });
-    try {
-      return wasm.signRequest(request);
-    } catch (thrown) {
-      throw EipError.from(thrown, "signRequest");
     }
-  }
+    return raw;
+  };
+  if (ready.isReady()) engine();
+  // The engine reads `{ forceRefresh }` itself, safely, whatever it is given.
+  const provider = async (options) => {
+    await ready();
+    return guarded("iamToken", () => engine().getToken(options));
+  };
+  provider.invalidate = () => raw?.invalidate();
+  Object.defineProperty(provider, "expiresAt", { get: () => (raw?.expiresAt === undefined ? undefined : new Date(raw.expiresAt)) });
+  Object.defineProperty(provider, "issued", { get: () => raw?.issued ?? 0 });
+  return provider;
+}
 
-  return { EipClient, iamTokenProvider, signRequest };
+/** The AK/SK headers (`X-Sdk-Date`, `Authorization`) for a request you send yourself. */
+export function signRequest(request) {
+  if (!ready.isReady()) throw new EipError({ kind: "validation", message: "eipkit is not initialised: await init() first", operation: "signRequest" });
+  try {
+    return wasm.signRequest(request);
+  } catch (thrown) {
+    throw EipError.from(thrown, "signRequest");
+  }
 }
