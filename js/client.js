@@ -1,6 +1,6 @@
 // The client API over the wasm engine: EipClient, iamTokenProvider and signRequest. Async calls
 // await the registered `ready` (engine.js) first; signRequest needs the module ready already.
-import { unregistered } from "./engine.js";
+import { keeps, unregistered } from "./engine.js";
 import { EipError } from "./error.js";
 
 let wasm;
@@ -8,6 +8,7 @@ let ready = unregistered;
 
 /** For entries, through api.js: the wasm bindings and `ready` (engine.js). */
 export default function useClient(bindings, readiness) {
+  if (keeps(ready, readiness)) return;
   wasm = bindings;
   ready = readiness;
 }

@@ -12,3 +12,6 @@ export const unregistered = /* @__PURE__ */ Object.assign(
   },
   { isReady: () => false },
 );
+
+/** A ready engine stays over one that is not: two entries in one app (Node's, "eipkit/web") share the API. */
+export const keeps = (current, next) => current.isReady() && !next.isReady();

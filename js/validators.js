@@ -1,6 +1,6 @@
 // The validators and rule tables: synchronous calls into wasm. A module of its own, with its
 // own registration, so that an entry can offer them without the client.
-import { unregistered } from "./engine.js";
+import { keeps, unregistered } from "./engine.js";
 import { EipError } from "./error.js";
 
 let wasm;
@@ -8,6 +8,7 @@ let ready = unregistered;
 
 /** For entries, through api.js: the wasm bindings and `ready` (engine.js). */
 export default function useValidators(bindings, readiness) {
+  if (keeps(ready, readiness)) return;
   wasm = bindings;
   ready = readiness;
 }
