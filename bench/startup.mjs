@@ -11,7 +11,7 @@ import { execFileSync, spawnSync } from "node:child_process";
 import { createServer } from "node:http";
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { delimiter, extname, join, normalize } from "node:path";
-import { launchChromium } from "../tests/chromium.mjs";
+import { CHROMIUM_ARGS, launchChromium } from "../tests/chromium.mjs";
 import { median } from "./lib/measure.mjs";
 import { runPart, attempt } from "./lib/part.mjs";
 
@@ -69,6 +69,7 @@ const TYPES = { ".js": "text/javascript; charset=utf-8", ".wasm": "application/w
 
 /** Serves the page, its script, and the package's js/ and pkg/ files (nothing else). */
 function serve() {
+  const modules = new Set(); // the package's JS files the page loaded
   const server = createServer((req, res) => {
     const path = new URL(req.url, "http://localhost").pathname;
     const send = (status, type, body) => {
@@ -81,8 +82,10 @@ function serve() {
     const file = normalize(join(ROOT, path));
     const allowed = /^\/(js|pkg)\/[\w.-]+$/.test(path) || /^\/pkg\/snippets\/[\w-]+\/js\/[\w.-]+$/.test(path);
     if (!allowed || !file.startsWith(ROOT) || !existsSync(file)) return send(404, "text/plain", "not found");
+    if (extname(file) === ".js") modules.add(path);
     send(200, TYPES[extname(file)] ?? "application/octet-stream", readFileSync(file));
   });
+  server.modules = modules;
   return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve(server)));
 }
 
@@ -117,6 +120,7 @@ async function chromiumSamples(n) {
     const pick = (key) => median(samples.map((s) => s[key]));
     return {
       version: browser.version(),
+      modules: server.modules.size,
       samples: samples.length,
       importMs: pick("importMs"),
       emptyImportMs: pick("emptyImportMs"),
@@ -169,7 +173,7 @@ runPart(async (s) => {
   } else {
     data.chromium = browser;
     const each = `median of ${n} fresh page loads`;
-    rows.push([`start-up, Chromium ${browser.version}: \`import("/js/web.js")\` (6 modules)`, each, `${ms(browser.importMs)} (an empty module first: ${ms(browser.emptyImportMs)})`]);
+    rows.push([`start-up, Chromium ${browser.version}: \`import("/js/web.js")\` (${browser.modules} modules)`, each, `${ms(browser.importMs)} (an empty module first: ${ms(browser.emptyImportMs)})`]);
     rows.push(["start-up, Chromium: `await init()` (fetch, compile, instantiate the wasm)", each, ms(browser.initMs)]);
     rows.push(["start-up, Chromium: import + init", each, ms(browser.importInitMs)]);
     rows.push(["start-up, Chromium: first `validateCreatePublicip` call", each, ms(browser.firstCallMs)]);
@@ -179,7 +183,7 @@ runPart(async (s) => {
   notes.unshift(
     "Sizes are those of `node scripts/size.mjs --json` (the web target a page downloads); `pkg/` is whatever `npm run build` last produced.",
     "Node: each sample is a new `node` process that times the dynamic import with `performance.now()`; the OS file cache is warm, V8 has no code cache for the wasm between processes.",
-    "Chromium: headless, flags as in TOOLCHAIN.md; the page and the package are served over loopback by a node:http server with `Cache-Control: no-store`; each sample is a new browser context (empty HTTP cache) in one browser process.",
+    "Chromium: headless, with the flags of tests/chromium.mjs (" + CHROMIUM_ARGS.map((a) => `\`${a}\``).join(" ") + "); the page and the package are served over loopback by a node:http server with `Cache-Control: no-store`; each sample is a new browser context (empty HTTP cache) in one browser process.",
   );
   return {
     title: "Bundle size and start-up time",

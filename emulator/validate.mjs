@@ -1,6 +1,7 @@
 // The documented request rules, implemented as the service would apply them: the first
 // violation found is answered as a 400 whose message names the field (dotted wire path).
-// Written from the API pages (see RULES.md), deliberately independently of the client library.
+// Written from the API pages ([000], [003], [004]; their contradictions as docs/decisions.md
+// settles them), deliberately independently of the client library.
 
 import { errors } from './errors.mjs';
 

@@ -1,36 +1,15 @@
-// The public API, the same in every runtime: `createApi(wasm, ready)` binds it to instantiated
-// wasm bindings, where `await ready()` makes the module usable and `ready.isReady()` says
-// whether it is. Each entry (node.js, web.js, workerd.js) exports the result as named
-// exports; the exports' initialiser is what instantiates the module, so a bundler that keeps
-// any export keeps the instantiation (the package is free of side effects otherwise).
-import { createClientApi } from "./client.js";
-import { EipError } from "./error.js";
+// The public API, written once: each entry (node.js, web.js, workerd.js) instantiates the wasm
+// module, registers it with `useEngine` and re-exports this module with its own `init`. Free of
+// side effects (the entries are the package's "sideEffects"), so bundlers drop unused exports.
+import useClient from "./client.js";
+import useValidators from "./validators.js";
 
-export function createApi(wasm, ready) {
-  /** A synchronous export, usable once the module is instantiated. */
-  const sync = (name) => (...args) => {
-    if (!ready.isReady()) {
-      throw new EipError({ kind: "validation", message: `eipkit is not initialised: await init() before calling ${name}`, operation: name });
-    }
-    try {
-      return wasm[name](...args);
-    } catch (thrown) {
-      throw EipError.from(thrown, name);
-    }
-  };
-  return {
-    validateCreatePublicip: sync("validateCreatePublicip"),
-    validateCreatePrepaidPublicip: sync("validateCreatePrepaidPublicip"),
-    validateUpdatePublicip: sync("validateUpdatePublicip"),
-    fieldRules: sync("fieldRules"),
-    regions: sync("regions"),
-    ...createClientApi(wasm, ready),
-  };
-}
+export * from "./validators.js";
+export * from "./client.js";
+export { EipError } from "./error.js";
 
-/** `ready` for entries that instantiate synchronously. */
-export function alreadyReady() {
-  const ready = async () => {};
-  ready.isReady = () => true;
-  return ready;
+/** For entries. A default export, which `export *` leaves out of the public API. */
+export default function useEngine(wasm, ready) {
+  useValidators(wasm, ready);
+  useClient(wasm, ready);
 }

@@ -1,7 +1,18 @@
-// The client API over the wasm engine: EipClient, iamTokenProvider and signRequest, given the
-// wasm bindings and `ready` (see ready.js): `await ready()` before the first call into wasm.
+// The client API over the wasm engine: EipClient, iamTokenProvider and signRequest. Async calls
+// await the registered `ready` (engine.js) first; signRequest needs the module ready already.
+import { keeps, unregistered } from "./engine.js";
 import { EipError } from "./error.js";
 import { CLIENT_METHODS } from "./operations.js";
+
+let wasm;
+let ready = unregistered;
+
+/** For entries, through api.js: the wasm bindings and `ready` (engine.js). */
+export default function useClient(bindings, readiness) {
+  if (keeps(ready, readiness)) return;
+  wasm = bindings;
+  ready = readiness;
+}
 
 /** Calls `fn`, turning whatever it throws or rejects with into an EipError. */
 async function guarded(operation, fn) {
@@ -12,7 +23,9 @@ async function guarded(operation, fn) {
   }
 }
 
-export function createClientApi(wasm, ready) {
+// Made by a call marked pure, so that a bundle that never uses EipClient drops it: the static
+// block that defines its request methods would otherwise count as a side effect.
+export const EipClient = /* @__PURE__ */ (() =>
   class EipClient {
     #options;
     #raw;
@@ -91,45 +104,42 @@ export function createClientApi(wasm, ready) {
     async *listAllPublicips(query, options) {
       for await (const page of this.listPublicipsPages(query, options)) yield* page.publicips;
     }
-  }
+  })();
 
-  /**
-   * A token provider for `auth: { tokenProvider }` that signs in to IAM with a password,
-   * caches the token and renews it before it expires (one renewal at a time).
-   */
-  function iamTokenProvider(options) {
-    let raw;
-    const engine = () => {
-      if (!raw) {
-        try {
-          raw = new wasm.RawIamTokenProvider(options);
-        } catch (thrown) {
-          throw EipError.from(thrown, "iamToken");
-        }
+/**
+ * A token provider for `auth: { tokenProvider }` that signs in to IAM with a password,
+ * caches the token and renews it before it expires (one renewal at a time).
+ */
+export function iamTokenProvider(options) {
+  let raw;
+  const engine = () => {
+    if (!raw) {
+      try {
+        raw = new wasm.RawIamTokenProvider(options);
+      } catch (thrown) {
+        throw EipError.from(thrown, "iamToken");
       }
-      return raw;
-    };
-    if (ready.isReady()) engine();
-    // The engine reads `{ forceRefresh }` itself, safely, whatever it is given.
-    const provider = async (options) => {
-      await ready();
-      return guarded("iamToken", () => engine().getToken(options));
-    };
-    provider.invalidate = () => raw?.invalidate();
-    Object.defineProperty(provider, "expiresAt", { get: () => (raw?.expiresAt === undefined ? undefined : new Date(raw.expiresAt)) });
-    Object.defineProperty(provider, "issued", { get: () => raw?.issued ?? 0 });
-    return provider;
-  }
-
-  /** The AK/SK headers (`X-Sdk-Date`, `Authorization`) for a request you send yourself. */
-  function signRequest(request) {
-    if (!ready.isReady()) throw new EipError({ kind: "validation", message: "eipkit is not initialised: await init() first", operation: "signRequest" });
-    try {
-      return wasm.signRequest(request);
-    } catch (thrown) {
-      throw EipError.from(thrown, "signRequest");
     }
-  }
+    return raw;
+  };
+  if (ready.isReady()) engine();
+  // The engine reads `{ forceRefresh }` itself, safely, whatever it is given.
+  const provider = async (options) => {
+    await ready();
+    return guarded("iamToken", () => engine().getToken(options));
+  };
+  provider.invalidate = () => raw?.invalidate();
+  Object.defineProperty(provider, "expiresAt", { get: () => (raw?.expiresAt === undefined ? undefined : new Date(raw.expiresAt)) });
+  Object.defineProperty(provider, "issued", { get: () => raw?.issued ?? 0 });
+  return provider;
+}
 
-  return { EipClient, iamTokenProvider, signRequest };
+/** The AK/SK headers (`X-Sdk-Date`, `Authorization`) for a request you send yourself. */
+export function signRequest(request) {
+  if (!ready.isReady()) throw new EipError({ kind: "validation", message: "eipkit is not initialised: await init() first", operation: "signRequest" });
+  try {
+    return wasm.signRequest(request);
+  } catch (thrown) {
+    throw EipError.from(thrown, "signRequest");
+  }
 }

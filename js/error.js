@@ -1,5 +1,5 @@
-// EipError: every failure of the client, with structured fields (API.md). A real Error
-// subclass, so `instanceof Error`, stack traces and `cause` work as users expect.
+// EipError: every failure of the client, with structured fields (README.md, "The client";
+// declared in index.d.ts). A real Error subclass, so `instanceof Error`, stack traces and `cause` work as users expect.
 
 import { ERROR_KINDS } from "./closed.js";
 

@@ -1,25 +1,14 @@
 // Node entry (ESM; `require("eipkit")` loads it too, through node.cjs): the wasm module is read
-// from the package and instantiated synchronously, so every export works at once.
+// from the package and instantiated synchronously, at import, so every export works at once.
 import { readFileSync } from "node:fs";
 import * as wasm from "../pkg/eipkit.js";
-import { alreadyReady, createApi } from "./api.js";
+import useEngine from "./api.js";
+import { alreadyReady } from "./engine.js";
 
-function instantiate() {
-  wasm.initSync({ module: readFileSync(new URL("../pkg/eipkit_bg.wasm", import.meta.url)) });
-  return wasm;
-}
+wasm.initSync({ module: readFileSync(new URL("../pkg/eipkit_bg.wasm", import.meta.url)) });
+useEngine(wasm, alreadyReady); // the entry's side effect: package.json "sideEffects" lists it
 
-export { EipError } from "./error.js";
-export const {
-  validateCreatePublicip,
-  validateCreatePrepaidPublicip,
-  validateUpdatePublicip,
-  fieldRules,
-  regions,
-  EipClient,
-  iamTokenProvider,
-  signRequest,
-} = createApi(instantiate(), alreadyReady());
+export * from "./api.js";
 
 /** Nothing to do in Node; here so code written for browsers runs unchanged. */
 export async function init() {}

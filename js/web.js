@@ -3,7 +3,7 @@
 // async export calls `init()` itself; the synchronous ones (validators, fieldRules, regions,
 // signRequest) need `await init()` first.
 import initWasm, * as wasm from "../pkg/eipkit.js";
-import { createApi } from "./api.js";
+import useEngine from "./api.js";
 
 let initialising;
 let initialised = false;
@@ -25,17 +25,7 @@ export function init(source) {
   return initialising;
 }
 
-const ready = () => init();
-ready.isReady = () => initialised;
+// The entry's side effect: package.json "sideEffects" lists it.
+useEngine(wasm, Object.assign(() => init(), { isReady: () => initialised }));
 
-export { EipError } from "./error.js";
-export const {
-  validateCreatePublicip,
-  validateCreatePrepaidPublicip,
-  validateUpdatePublicip,
-  fieldRules,
-  regions,
-  EipClient,
-  iamTokenProvider,
-  signRequest,
-} = createApi(wasm, ready);
+export * from "./api.js";

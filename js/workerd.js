@@ -3,24 +3,13 @@
 // refuses to compile wasm from bytes at run time.
 import module from "../pkg/eipkit_bg.wasm";
 import * as wasm from "../pkg/eipkit.js";
-import { alreadyReady, createApi } from "./api.js";
+import useEngine from "./api.js";
+import { alreadyReady } from "./engine.js";
 
-function instantiate() {
-  wasm.initSync({ module });
-  return wasm;
-}
+wasm.initSync({ module });
+useEngine(wasm, alreadyReady); // the entry's side effect: package.json "sideEffects" lists it
 
-export { EipError } from "./error.js";
-export const {
-  validateCreatePublicip,
-  validateCreatePrepaidPublicip,
-  validateUpdatePublicip,
-  fieldRules,
-  regions,
-  EipClient,
-  iamTokenProvider,
-  signRequest,
-} = createApi(instantiate(), alreadyReady());
+export * from "./api.js";
 
 /** Nothing to do in workerd; here so code written for browsers runs unchanged. */
 export async function init() {}

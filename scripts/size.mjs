@@ -14,7 +14,7 @@ function snippets(dir) {
 const parts = {
   "wasm (pkg/eipkit_bg.wasm)": ["pkg/eipkit_bg.wasm"],
   "wasm-bindgen glue (pkg/eipkit.js, pkg/snippets/)": ["pkg/eipkit.js", ...snippets("pkg/snippets/")],
-  "eipkit JS (js/web.js, api.js, client.js, error.js, closed.js, operations.js)": ["js/web.js", "js/api.js", "js/client.js", "js/error.js", "js/closed.js", "js/operations.js"],
+  "eipkit JS (js/web.js and the modules it imports)": ["js/web.js", "js/api.js", "js/validators.js", "js/client.js", "js/engine.js", "js/error.js", "js/closed.js", "js/operations.js"],
 };
 const rows = Object.entries(parts).map(([name, files]) => {
   const bytes = Buffer.concat(files.map((f) => readFileSync(new URL(f, root))));

@@ -1,6 +1,7 @@
 // eipkit's rules as JSON Schema (draft 2020-12 keywords that ajv v8 compiles), for the
-// validation benchmark only. They follow RULES.md and docs/decisions.md as far as JSON Schema
-// can say them; see bench/README.md ("What the comparison schemas cannot express").
+// validation benchmark only. They follow the API reference pages ([000], [003], [004]) and
+// docs/decisions.md as far as JSON Schema can say them; see bench/README.md ("What the
+// comparison schemas cannot express").
 //
 // - `null` counts as absent: optional fields allow the type "null" (type-specific keywords such
 //   as minLength or minimum do not apply to null), conditionally required ones forbid it.

@@ -1,6 +1,7 @@
 // eipkit's rules written as zod v4 schemas, for the validation benchmark only. They follow
-// RULES.md and docs/decisions.md as far as zod can say them; see bench/README.md ("What the
-// comparison schemas cannot express") for what they leave out.
+// the API reference pages ([000], [003], [004]) and docs/decisions.md as far as zod can say
+// them; see bench/README.md ("What the comparison schemas cannot express") for what they
+// leave out.
 //
 // - `null` counts as absent (eipkit: "null is absent"): optional fields are `.nullish()`.
 // - Lengths count characters (code points), not UTF-16 units: zod's `.min()/.max()` count units,

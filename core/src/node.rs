@@ -37,7 +37,8 @@ impl Shape<'_> {
         }
     }
 
-    /// Absent and null both mean "not given" (API.md: "required: absent or null").
+    /// Absent and null both mean "not given": a required field that is null is missing
+    /// (docs/decisions.md: `null` is absent).
     pub fn is_missing(&self) -> bool {
         matches!(self, Shape::Absent | Shape::Null)
     }

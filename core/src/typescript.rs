@@ -174,11 +174,12 @@ const HEADER: &str = "// Generated from eipkit-core's rule tables and models (co
 // Regenerate: EIPKIT_WRITE_TYPES=1 cargo test -p eipkit-core --test typescript
 ";
 
-/// The API surface: its shapes follow API.md; the field names of the response, issue-params and
-/// field-rule interfaces are checked against the Rust types by core/tests/typescript.rs.
 /// Where the registry's client methods go in [`API`].
 const CLIENT_METHODS: &str = "{{client-methods}}\n";
 
+/// The hand-written API surface (the README documents it); the field names of the response,
+/// issue-params and field-rule interfaces are checked against the Rust types by
+/// core/tests/typescript.rs.
 const API: &str = r#"
 // ---- Validation ----
 

@@ -1,4 +1,5 @@
-// The validators of the built package, through its public entry, as API.md states them.
+// The validators of the built package, through its public entry, as the API reference pages
+// ([000], [003], [004]) and docs/decisions.md state the rules.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import {

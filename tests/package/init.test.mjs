@@ -1,6 +1,8 @@
-// The web entry's init(): safe to call twice, and retried after a failure.
+// The web entry's init(): safe to call twice, and retried after a failure; and the web entry
+// beside the Node entry in one process.
 import { test } from "node:test";
 import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 
 test("init() is idempotent, and a failed init() can be retried", async () => {
@@ -13,4 +15,19 @@ test("init() is idempotent, and a failed init() can be retried", async () => {
   assert.equal(web.init(bytes), first, "the second call shares the first's promise");
   await first;
   assert.equal(web.validateCreatePublicip({}).ok, false);
+});
+
+test('Node\'s entry and "eipkit/web" in one process: neither stops the other\'s exports working', () => {
+  // The entries share the API modules; each registers its engine with them when imported.
+  for (const order of [["eipkit", "eipkit/web"], ["eipkit/web", "eipkit"]]) {
+    const script = `
+      const [first, second] = [await import("${order[0]}"), await import("${order[1]}")];
+      const before = [first, second].map((m) => m.validateCreatePublicip({}).ok);
+      await second.init();
+      await first.init();
+      console.log(JSON.stringify([...before, first.EipClient === second.EipClient]));
+    `;
+    const out = execFileSync("node", ["--input-type=module", "-e", script], { cwd: new URL("../..", import.meta.url), encoding: "utf8" });
+    assert.deepEqual(JSON.parse(out), [false, false, true], `imported in the order ${order.join(", ")}`);
+  }
 });
