@@ -3,13 +3,13 @@
 //! become a validated call as the registry says (invalid input rejects with no network call),
 //! and the core's retry machine runs in the driver.
 
-use crate::call_options::CallOptions;
 use crate::driver::{Credential, Driver};
 use crate::errors::{Secrets, validation_error};
+use crate::options::CallOptions;
+use crate::options::{AuthConfig, ClientConfig};
 use crate::snapshot::Snapshot;
 use crate::to_js;
 use crate::transport::Transport;
-use eipkit_core::config::{AuthConfig, ClientConfig};
 use eipkit_core::machine::{Attempts, Policy};
 use eipkit_core::operation::{Call, ClientMethod, Input, Param};
 use eipkit_core::{Allowed, Checked, Issue, IssueCode, Operation, Options, Params, validate};
@@ -78,7 +78,7 @@ impl RawClient {
                 return Err(validation_error("EipClient", vec![issue], inner.config.locale));
             };
             let call = inner.prepare(operation, method, &args)?;
-            let options = CallOptions::read(&options, crate::call_options::PLAIN)
+            let options = CallOptions::read(&options, crate::options::PLAIN)
                 .map_err(|issues| validation_error(method.name, issues, inner.config.locale))?;
             let mut machine = Attempts::new(&call, &inner.config.service, inner.policy(&options));
             inner.driver(&options).run(&mut machine, &|value| answer(&call, value)).await

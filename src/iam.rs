@@ -4,10 +4,10 @@
 
 use crate::driver::{Credential, Driver};
 use crate::errors::{Secrets, validation_error};
+use crate::options::IamConfig;
 use crate::snapshot::Snapshot;
 use crate::transport::Transport;
 use eipkit_core::Locale;
-use eipkit_core::config::IamConfig;
 use eipkit_core::machine::{Attempts, Policy};
 use eipkit_core::node::{Node, Shape};
 use eipkit_core::operation::iam_token::{self, IamToken};

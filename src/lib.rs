@@ -21,18 +21,25 @@
 )]
 #![allow(clippy::result_large_err)]
 
-mod call_options;
 mod client;
 mod describe;
 mod driver;
 mod errors;
 mod iam;
+mod options;
 mod signing;
 mod snapshot;
 mod timers;
 mod transport;
 mod validators;
 mod walkthrough;
+
+/// What the fuzz targets (fuzz/, built with `--cfg fuzzing`) reach that is otherwise private:
+/// the option readers, over any `Node`.
+#[cfg(fuzzing)]
+pub mod fuzzing {
+    pub use crate::options::{ClientConfig, IamConfig, read_bind_new, read_wait};
+}
 
 pub use client::RawClient;
 pub use describe::{field_rules, regions};

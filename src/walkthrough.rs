@@ -2,13 +2,12 @@
 //! core's machine ([`Wait`], [`BindNew`]) runs in the driver. Every step, wait and cleanup
 //! decision is the machine's.
 
-use crate::call_options::{CallOptions, PLAIN, WITH_PROGRESS};
 use crate::client::RawClient;
 use crate::errors::validation_error;
+use crate::options::{CallOptions, PLAIN, WITH_PROGRESS, read_bind_new, read_wait};
 use crate::snapshot::Snapshot;
 use crate::to_js;
 use eipkit_core::machine::{BindNew, Wait};
-use eipkit_core::walkthrough::{BindNewInput, WaitOptions};
 use eipkit_core::{Issue, Options};
 use js_sys::Promise;
 use wasm_bindgen::prelude::*;
@@ -23,7 +22,7 @@ impl RawClient {
         future_to_promise(async move {
             let fail = |issues: Vec<Issue>| validation_error(Wait::OPERATION, issues, inner.config.locale);
             let id = inner.id(Wait::OPERATION, &publicip_id)?;
-            let wait = WaitOptions::from_node(&Snapshot::of(&wait).node()).map_err(fail)?;
+            let wait = read_wait(&Snapshot::of(&wait).node()).map_err(fail)?;
             let options = CallOptions::read(&options, PLAIN).map_err(fail)?;
             let now = js_sys::Date::now() as u64;
             let mut machine = Wait::new(&id, wait, &inner.config.service, inner.policy(&options), now);
@@ -38,7 +37,7 @@ impl RawClient {
         future_to_promise(async move {
             let fail = |issues: Vec<Issue>| validation_error(BindNew::OPERATION, issues, inner.config.locale);
             let region = Options { region: inner.config.region.clone() };
-            let input = BindNewInput::from_node(&Snapshot::of(&input).node(), &region).map_err(fail)?;
+            let input = read_bind_new(&Snapshot::of(&input).node(), &region).map_err(fail)?;
             let options = CallOptions::read(&options, WITH_PROGRESS).map_err(fail)?;
             // The cleanup runs with the client's own timeout, whatever the call's.
             let cleanup = inner.policy(&CallOptions::default());

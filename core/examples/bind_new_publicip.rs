@@ -15,6 +15,7 @@
 //! cleanup report go to standard error, and the exit status is 1 (2 for a bad command line).
 
 use eipkit_core::auth::{Auth, authorize};
+use eipkit_core::endpoint::check_id;
 use eipkit_core::error::redact;
 use eipkit_core::http::Response;
 use eipkit_core::machine::{BindNew, Event, Machine, Next, Outgoing, Policy, Tick};
@@ -22,7 +23,7 @@ use eipkit_core::operation::Config;
 use eipkit_core::sign::{Credentials, Secret};
 use eipkit_core::walkthrough::BindNewInput;
 use eipkit_core::{Error, Locale, Options};
-use serde_json::{Map, Value, json};
+use serde_json::{Value, json};
 use std::io::Read;
 use std::process::ExitCode;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
@@ -142,8 +143,12 @@ struct Args {
     endpoint: String,
     project_id: String,
     auth: Auth,
-    /// `{ serverId, create, portId?, timeoutMs?, intervalMs? }`, as `bindNewPublicipToServer` takes it.
-    input: Map<String, Value>,
+    server_id: String,
+    /// The create body, as `bindNewPublicipToServer` takes it.
+    create: Value,
+    port_id: Option<String>,
+    timeout_ms: Option<u32>,
+    interval_ms: Option<u32>,
 }
 
 impl Args {
@@ -163,32 +168,34 @@ impl Args {
             (None, Some(ak), Some(sk)) => Auth::AkSk(Credentials::new(ak, sk)),
             _ => return Err("give --token, or --ak and --sk".to_owned()),
         };
-        let mut input = Map::new();
-        input.insert("serverId".into(), required(take("--server-id"), "--server-id")?.into());
+        let server_id = required(take("--server-id"), "--server-id")?;
         let body = required(take("--body"), "--body")?;
         let body = if body == "-" { read_stdin()? } else { body };
         let create: Value = serde_json::from_str(&body).map_err(|e| format!("--body is not JSON: {e}"))?;
-        input.insert("create".into(), create);
-        if let Some(port) = take("--port-id") {
-            input.insert("portId".into(), port.into());
-        }
-        for (flag, key) in [("--timeout-ms", "timeoutMs"), ("--interval-ms", "intervalMs")] {
-            if let Some(ms) = take(flag) {
-                let ms: u64 = ms.parse().map_err(|_| format!("{flag} must be a number of milliseconds"))?;
-                input.insert(key.into(), ms.into());
-            }
-        }
+        let port_id = take("--port-id");
+        let mut ms = |flag: &str| match take(flag) {
+            Some(ms) => ms.parse::<u32>().map(Some).map_err(|_| format!("{flag} must be a number of milliseconds")),
+            None => Ok(None),
+        };
+        let (timeout_ms, interval_ms) = (ms("--timeout-ms")?, ms("--interval-ms")?);
         match flags.keys().next() {
             Some(unknown) => Err(format!("unknown option {unknown}")),
-            None => Ok(Args { endpoint, project_id, auth, input }),
+            None => Ok(Args { endpoint, project_id, auth, server_id, create, port_id, timeout_ms, interval_ms }),
         }
     }
 
     /// The endpoint and the walkthrough's input, checked by the same rules as in JS.
     fn checked(&self) -> Result<(Config, BindNewInput), Vec<eipkit_core::Issue>> {
         let config = Config::new(&self.endpoint, &self.project_id)?;
-        let input = Value::Object(self.input.clone());
-        Ok((config, BindNewInput::from_node(&Some(&input), &Options::default())?))
+        let create = BindNewInput::check_create(&Some(&self.create), &Options::default())?;
+        let mut input = BindNewInput::new(&self.server_id, create)?;
+        if let Some(port_id) = &self.port_id {
+            check_id("portId", port_id).map_err(|issue| vec![issue])?;
+            input.port_id = Some(port_id.clone());
+        }
+        input.wait_timeout_ms = self.timeout_ms.unwrap_or(input.wait_timeout_ms);
+        input.interval_ms = self.interval_ms.unwrap_or(input.interval_ms);
+        Ok((config, input))
     }
 
     fn secrets(&self) -> Vec<String> {

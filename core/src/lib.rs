@@ -1,9 +1,11 @@
 //! # eipkit-core
 //!
 //! The sans-IO core of eipkit, a client for Huawei Cloud Elastic Public IPs: request and
-//! response models, validation of every rule of the API reference, request building (one
-//! module per operation in [`operation`]), AK/SK signing ([`sign`]) and response parsing. No I/O, no async runtime, no wasm:
-//! callers bring their own transport.
+//! response models, validation of every rule of the API reference ([`validate`] over the
+//! tables of [`schema`]), request building and response parsing (the registry in
+//! [`operation`], one module per operation), AK/SK signing ([`sign`]), and the decisions
+//! between requests as state machines ([`machine`]: retries, waiting, the walkthrough and its
+//! cleanup). No I/O, no async runtime, no wasm: callers bring their own transport and clock.
 //!
 //! It never panics on any input; the lints below hold the library code to that.
 
@@ -24,7 +26,6 @@
 
 pub mod auth;
 mod closed;
-pub mod config;
 mod encode;
 pub mod endpoint;
 pub mod error;
@@ -35,12 +36,12 @@ mod message;
 pub mod model;
 pub mod node;
 pub mod operation;
-pub mod reader;
 pub mod region;
-pub mod retry;
 pub mod schema;
 pub mod sign;
 pub mod time;
+/// Generates the npm package's TypeScript declarations and JS tables (a build tool).
+#[doc(hidden)]
 pub mod typescript;
 pub mod validate;
 pub mod walkthrough;
@@ -49,5 +50,5 @@ pub use error::{Error, ErrorKind};
 pub use issue::{Allowed, Issue, IssueCode, Params, Severity};
 pub use message::Locale;
 pub use model::RequestBody;
-pub use operation::Operation;
+pub use operation::{Call, Config, Operation};
 pub use validate::{Checked, Options, Validation, validate, validate_json};

@@ -7,7 +7,6 @@ use crate::issue::{Allowed, Issue, IssueCode, Params};
 use crate::model::{Port, Status};
 use crate::node::Node;
 use crate::operation::Operation;
-use crate::reader::Reader;
 use crate::validate::{Checked, Options, validate};
 use serde_json::Value;
 
@@ -34,41 +33,21 @@ impl WaitOptions {
             not_found_grace_ms: DEFAULT_NOT_FOUND_GRACE_MS,
         }
     }
-
-    /// `{ until, timeoutMs?, intervalMs?, notFoundGraceMs? }`.
-    pub fn from_node<N: Node>(node: &N) -> Result<WaitOptions, Vec<Issue>> {
-        let mut r = Reader::new(node, "", &["until", "timeoutMs", "intervalMs", "notFoundGraceMs"])?;
-        let until = r.texts("until").filter(|until| known_statuses(until, &mut r.issues));
-        let (timeout_ms, interval_ms, not_found_grace_ms) = read_times(&mut r);
-        let not_found_grace_ms = not_found_grace_ms.unwrap_or(DEFAULT_NOT_FOUND_GRACE_MS);
-        r.finish()?;
-        let until = until.ok_or_else(Vec::new)?;
-        Ok(WaitOptions { until, timeout_ms, interval_ms, not_found_grace_ms })
-    }
 }
 
-/// Every status waited for must be one the service has: a typo (`"active"`) would wait until
-/// the timeout.
-fn known_statuses(until: &[String], issues: &mut Vec<Issue>) -> bool {
-    let before = issues.len();
+/// The statuses to wait for that the service does not have, as issues at `until.{i}`: a typo
+/// (`"active"`) would wait until the timeout.
+pub fn unknown_statuses(until: &[String]) -> Vec<Issue> {
+    let mut issues = Vec::new();
     for (i, status) in until.iter().enumerate().filter(|(_, s)| !Status::KNOWN.contains(&s.as_str())) {
         let params = Params {
             allowed: Some(Allowed::Text(Status::KNOWN)),
-            suggestion: crate::validate::suggest::closest(status, Status::KNOWN).map(str::to_owned),
+            suggestion: crate::validate::closest(status, Status::KNOWN).map(str::to_owned),
             ..Params::default()
         };
         issues.push(Issue::error(format!("until.{i}"), IssueCode::Enum, params));
     }
-    issues.len() == before
-}
-
-/// `timeoutMs`, `intervalMs` (with defaults) and `notFoundGraceMs` of a reader.
-fn read_times<N: Node>(r: &mut Reader<'_, N>) -> (u32, u32, Option<u32>) {
-    let ms = |v: Option<i64>, default: u32| v.and_then(|v| u32::try_from(v).ok()).unwrap_or(default);
-    let timeout = ms(r.int("timeoutMs", 1, 3_600_000), DEFAULT_WAIT_TIMEOUT_MS);
-    let interval = ms(r.int("intervalMs", 10, 60_000), DEFAULT_INTERVAL_MS);
-    let grace = r.int("notFoundGraceMs", 0, 3_600_000).and_then(|v| u32::try_from(v).ok());
-    (timeout, interval, grace)
+    issues
 }
 
 /// `bindNewPublicipToServer`'s input, checked: which server (and port), what to create, and
@@ -85,54 +64,47 @@ pub struct BindNewInput {
 }
 
 impl BindNewInput {
-    /// `{ serverId, create, portId?, timeoutMs?, intervalMs?, notFoundGraceMs? }`; the create
-    /// body's issues come back under `create.`.
-    pub fn from_node<N: Node>(node: &N, options: &Options) -> Result<BindNewInput, Vec<Issue>> {
-        const KEYS: &[&str] = &["serverId", "portId", "create", "timeoutMs", "intervalMs", "notFoundGraceMs"];
-        let mut r = Reader::new(node, "", KEYS)?;
-        let server_id =
-            r.text("serverId", true).filter(|id| check_id("serverId", id).map_err(|i| r.issues.push(i)).is_ok());
-        let port_id = r.text("portId", false).filter(|id| check_id("portId", id).map_err(|i| r.issues.push(i)).is_ok());
-        let (wait_timeout_ms, interval_ms, grace) = read_times(&mut r);
-        let create = read_create(&r.node.member("create"), options, &mut r.issues);
-        r.finish()?;
-        match (server_id, create) {
-            (Some(server_id), Some(create)) => Ok(BindNewInput {
-                server_id,
-                port_id,
-                create,
-                wait_timeout_ms,
-                interval_ms,
-                not_found_grace_ms: grace.unwrap_or(DEFAULT_NOT_FOUND_GRACE_MS),
-            }),
-            _ => Err(Vec::new()),
+    /// The walkthrough for `server_id` with a create body from [`BindNewInput::check_create`],
+    /// the primary (or only) port and the default waits.
+    pub fn new(server_id: &str, create: Checked) -> Result<BindNewInput, Vec<Issue>> {
+        check_id("serverId", server_id).map_err(|issue| vec![issue])?;
+        Ok(BindNewInput {
+            server_id: server_id.to_owned(),
+            port_id: None,
+            create,
+            wait_timeout_ms: DEFAULT_WAIT_TIMEOUT_MS,
+            interval_ms: DEFAULT_INTERVAL_MS,
+            not_found_grace_ms: DEFAULT_NOT_FOUND_GRACE_MS,
+        })
+    }
+
+    /// Checks the create body: the v2.0 create when it has `extendParam`, else the v1 create,
+    /// and no `publicip.port_id` (the walkthrough chooses and binds the port itself, after the
+    /// EIP exists). Its issues come back under `create.`, errors only.
+    pub fn check_create<N: Node>(create: &N, options: &Options) -> Result<Checked, Vec<Issue>> {
+        if create.shape().is_missing() {
+            return Err(vec![Issue::error("create", IssueCode::Required, Params::default())]);
         }
+        let has_extend_param = !create.member("extendParam").shape().is_missing();
+        let operation = if has_extend_param { Operation::CreatePrepaidPublicip } else { Operation::CreatePublicip };
+        let validation = validate(operation, create, options);
+        let mut found: Vec<Issue> = validation.issues().iter().filter(|i| i.is_error()).cloned().collect();
+        if !create.member("publicip").member("port_id").shape().is_missing() {
+            let params = Params { field: Some("portId"), ..Params::default() };
+            found.push(Issue::error("publicip.port_id", IssueCode::Conflict, params));
+        }
+        if found.is_empty() {
+            return validation.into_checked();
+        }
+        for issue in &mut found {
+            issue.path = if issue.path.is_empty() { "create".to_owned() } else { format!("create.{}", issue.path) };
+        }
+        Err(found)
     }
 
     pub fn is_prepaid_create(&self) -> bool {
         self.create.operation() == Operation::CreatePrepaidPublicip
     }
-}
-
-fn read_create<N: Node>(node: &N, options: &Options, issues: &mut Vec<Issue>) -> Option<Checked> {
-    if node.shape().is_missing() {
-        issues.push(Issue::error("create", IssueCode::Required, Params::default()));
-        return None;
-    }
-    let has_extend_param = !node.member("extendParam").shape().is_missing();
-    let operation = if has_extend_param { Operation::CreatePrepaidPublicip } else { Operation::CreatePublicip };
-    let validation = validate(operation, node, options);
-    let mut found: Vec<Issue> = validation.issues().iter().filter(|i| i.is_error()).cloned().collect();
-    // The walkthrough chooses and binds the port itself, after the EIP exists.
-    if !matches!(node.member("publicip").member("port_id").shape(), s if s.is_missing()) {
-        let params = Params { field: Some("portId"), ..Params::default() };
-        found.push(Issue::error("publicip.port_id", IssueCode::Conflict, params));
-    }
-    for mut issue in found.iter().cloned() {
-        issue.path = if issue.path.is_empty() { "create".to_owned() } else { format!("create.{}", issue.path) };
-        issues.push(issue);
-    }
-    if found.is_empty() { validation.into_checked().ok() } else { None }
 }
 
 /// What the port choice needs to know of a port: the wire JSON and the typed model both work.

@@ -2,9 +2,10 @@
 //! client options, with the service's documented answers.
 
 use eipkit_core::auth::{Auth, authorize};
-use eipkit_core::config::{AuthConfig, ClientConfig, IamConfig};
+use eipkit_core::endpoint::Endpoint;
 use eipkit_core::http::{Method, Response};
 use eipkit_core::model::{CreatePrepaidResponse, Status, UpdatePublicipBody};
+use eipkit_core::operation::iam_token::{PasswordAuth, ProjectScope};
 use eipkit_core::operation::*;
 use eipkit_core::sign::{Credentials, Secret};
 use eipkit_core::{Error, IssueCode, Operation, Options, RequestBody, validate_json};
@@ -194,11 +195,14 @@ fn token_auth_adds_the_header_and_aksk_signs_with_the_project() {
 
 #[test]
 fn iam_token_exchange() {
-    let iam = IamConfig::from_node(&Some(&json!({
-        "endpoint": "https://iam.myhuaweicloud.com", "domain": "acme", "user": "ops", "password": "pa55", "projectName": "cn-north-4"
-    })))
-    .unwrap();
-    let request = iam_token::build(&iam.endpoint, &iam.auth);
+    let endpoint = Endpoint::parse("https://iam.myhuaweicloud.com", "endpoint").unwrap();
+    let auth = PasswordAuth {
+        domain: "acme".into(),
+        user: "ops".into(),
+        password: Secret::new("pa55"),
+        project: ProjectScope::Name("cn-north-4".into()),
+    };
+    let request = iam_token::build(&endpoint, &auth);
     assert_eq!(request.url(), "https://iam.myhuaweicloud.com/v3/auth/tokens");
     let body: Value = serde_json::from_slice(&request.body).unwrap();
     assert_eq!(
@@ -206,7 +210,7 @@ fn iam_token_exchange() {
         json!({ "name": "ops", "password": "pa55", "domain": { "name": "acme" } })
     );
     assert_eq!(body["auth"]["scope"], json!({ "project": { "name": "cn-north-4" } }));
-    assert!(!format!("{request:?} {iam:?}").contains("pa55"), "the password never prints");
+    assert!(!format!("{request:?} {auth:?}").contains("pa55"), "the password never prints");
 
     let answer = Response::new(
         201,
@@ -217,90 +221,4 @@ fn iam_token_exchange() {
     assert_eq!((token.token.expose(), token.expires_at_ms), ("MIIT-token", 1_795_507_750_000));
     let no_header = Response::new(201, vec![], r#"{"token":{"expires_at":"2026-11-24T08:09:10Z"}}"#);
     assert!(matches!(iam_token::parse(&no_header), Err(Error::Response(_))));
-}
-
-#[test]
-fn client_options_are_checked_with_issues() {
-    let read = |v: Value| ClientConfig::from_node(&Some(&v));
-    let good = read(json!({ "endpoint": "https://vpc.cn-north-4.myhuaweicloud.com", "projectId": PROJECT, "auth": { "token": "t" } })).unwrap();
-    assert_eq!((good.timeout_ms, good.retries), (30_000, 2));
-    assert!(matches!(good.auth, AuthConfig::Token(_)));
-    let aksk = read(
-        json!({ "endpoint": "http://127.0.0.1:1", "projectId": "p", "auth": { "ak": "a", "sk": "s" }, "retries": 0 }),
-    )
-    .unwrap();
-    assert!(matches!(aksk.auth, AuthConfig::AkSk(_)));
-
-    let cases = [
-        (json!(null), "", IssueCode::Type),
-        (json!({ "projectId": PROJECT, "auth": { "token": "t" } }), "endpoint", IssueCode::Required),
-        (
-            json!({ "endpoint": "http://vpc.example.com", "projectId": PROJECT, "auth": { "token": "t" } }),
-            "endpoint",
-            IssueCode::Format,
-        ),
-        (
-            json!({ "endpoint": "https://x.com", "projectId": "a/b", "auth": { "token": "t" } }),
-            "projectId",
-            IssueCode::Format,
-        ),
-        (json!({ "endpoint": "https://x.com", "projectId": "p" }), "auth", IssueCode::Required),
-        (json!({ "endpoint": "https://x.com", "projectId": "p", "auth": {} }), "auth", IssueCode::Type),
-        (
-            json!({ "endpoint": "https://x.com", "projectId": "p", "auth": { "ak": "a" } }),
-            "auth.sk",
-            IssueCode::RequiredIf,
-        ),
-        (
-            json!({ "endpoint": "https://x.com", "projectId": "p", "auth": { "token": "t", "ak": "a", "sk": "s" } }),
-            "auth",
-            IssueCode::Conflict,
-        ),
-        (
-            json!({ "endpoint": "https://x.com", "projectId": "p", "auth": { "token": 5 } }),
-            "auth.token",
-            IssueCode::Type,
-        ),
-        (
-            json!({ "endpoint": "https://x.com", "projectId": "p", "auth": { "token": "t" }, "timeoutMs": 0 }),
-            "timeoutMs",
-            IssueCode::Range,
-        ),
-        (
-            json!({ "endpoint": "https://x.com", "projectId": "p", "auth": { "token": "t" }, "retries": 1.5 }),
-            "retries",
-            IssueCode::Type,
-        ),
-        (
-            json!({ "endpoint": "https://x.com", "projectId": "p", "auth": { "token": "t" }, "fetch": "x" }),
-            "fetch",
-            IssueCode::Type,
-        ),
-        (
-            json!({ "endpoint": "https://x.com", "projectId": "p", "auth": { "token": "t" }, "timeout": 5 }),
-            "timeout",
-            IssueCode::UnknownField,
-        ),
-    ];
-    for (options, path, code) in cases {
-        let issues = read(options.clone()).unwrap_err();
-        assert!(issues.iter().any(|i| i.path == path && i.code == code), "{options}: {issues:?}");
-    }
-    let typo = read(json!({ "endpoint": "https://x.com", "projectId": "p", "auth": { "token": "t" }, "timeout": 5 }))
-        .unwrap_err();
-    assert_eq!(typo[0].params.suggestion.as_deref(), Some("timeoutMs"));
-}
-
-#[test]
-fn secrets_never_appear_in_debug_output() {
-    let config = ClientConfig::from_node(&Some(&json!({
-        "endpoint": "https://x.com", "projectId": "p", "auth": { "ak": "AKVISIBLE", "sk": "sk-very-secret" }
-    })))
-    .unwrap();
-    let token = ClientConfig::from_node(&Some(
-        &json!({ "endpoint": "https://x.com", "projectId": "p", "auth": { "token": "tok-very-secret" } }),
-    ))
-    .unwrap();
-    let printed = format!("{config:?} {token:?}");
-    assert!(!printed.contains("very-secret"), "{printed}");
 }

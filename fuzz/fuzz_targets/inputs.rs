@@ -1,19 +1,18 @@
 //! Any string through every parser of untrusted text (endpoints, ids, URLs, times,
-//! `Retry-After`), and, when the bytes are JSON, through the option readers (`ClientConfig`,
-//! `IamConfig`, the walkthrough's `BindNewInput` and `WaitOptions`). Invariants: no panic; an
+//! `Retry-After`), and, when the bytes are JSON, through the wasm binding's option readers
+//! (`ClientConfig`, `IamConfig`, the walkthrough's input and wait options; `eipkit::fuzzing`). Invariants: no panic; an
 //! accepted id cannot change a URL; an accepted endpoint is https unless its host is loopback,
 //! and its `host[:port]` is what `fetch` sends; parsed URLs re-encode to the same query; parsed
 //! times round-trip through `X-Sdk-Date`; a refused option object always says why.
 
 #![no_main]
 
-use eipkit_core::config::{ClientConfig, IamConfig};
+use eipkit::fuzzing::{ClientConfig, IamConfig, read_bind_new, read_wait};
 use eipkit_core::endpoint::{Endpoint, check_id};
 use eipkit_core::error::RetryAfter;
 use eipkit_core::http::{UrlParts, encode_query};
 use eipkit_core::operation::Config;
 use eipkit_core::time::{parse_http_date, parse_utc, sdk_date};
-use eipkit_core::walkthrough::{BindNewInput, WaitOptions};
 use eipkit_core::{Issue, IssueCode, Locale, Operation, Options};
 use libfuzzer_sys::fuzz_target;
 use serde_json::Value;
@@ -227,7 +226,7 @@ fn options(json: &Value) {
         }
         Err(issues) => refused(&issues, "IamConfig"),
     }
-    match WaitOptions::from_node(node) {
+    match read_wait(node) {
         Ok(w) => {
             assert!(!w.until.is_empty() && w.until.iter().all(|u| !u.is_empty()));
             assert!((1..=3_600_000).contains(&w.timeout_ms) && (10..=60_000).contains(&w.interval_ms));
@@ -236,7 +235,7 @@ fn options(json: &Value) {
         Err(issues) => refused(&issues, "WaitOptions"),
     }
     for options in [Options::default(), Options::region("cn-north-4")] {
-        match BindNewInput::from_node(node, &options) {
+        match read_bind_new(node, &options) {
             Ok(b) => {
                 assert!(check_id("serverId", &b.server_id).is_ok());
                 assert!(b.port_id.as_deref().is_none_or(|p| check_id("portId", p).is_ok()));

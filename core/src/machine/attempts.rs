@@ -3,12 +3,17 @@
 //! when the token can be renewed resends once with a fresh token: the service refused the
 //! request unprocessed, so that is safe even for a create. A create is otherwise never repeated.
 
+use super::Backoff;
 use super::{Event, Failure, Machine, Next, Outgoing, Sleep, Tick};
 use crate::error::Error;
 use crate::http::{Request, Response};
 use crate::operation::{Answer, Call, Config, parse_answer};
-use crate::retry::Backoff;
 use serde_json::Value;
+
+/// The default time one attempt may take.
+pub const DEFAULT_TIMEOUT_MS: u32 = 30_000;
+/// The default number of extra attempts, for requests that are safe to repeat.
+pub const DEFAULT_RETRIES: u32 = 2;
 
 /// How a call is attempted.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -27,8 +32,8 @@ pub struct Policy {
 impl Default for Policy {
     fn default() -> Policy {
         Policy {
-            retries: crate::config::DEFAULT_RETRIES,
-            timeout_ms: crate::config::DEFAULT_TIMEOUT_MS,
+            retries: DEFAULT_RETRIES,
+            timeout_ms: DEFAULT_TIMEOUT_MS,
             backoff: Backoff::default(),
             renewable_token: false,
             abortable: true,

@@ -35,11 +35,13 @@
 #![allow(clippy::large_enum_variant)]
 
 mod attempts;
+mod backoff;
 mod bind_new;
 mod cleanup;
 mod wait;
 
-pub use attempts::{Attempts, Policy};
+pub use attempts::{Attempts, DEFAULT_RETRIES, DEFAULT_TIMEOUT_MS, Policy};
+pub use backoff::Backoff;
 pub use bind_new::BindNew;
 pub use cleanup::{Action, Cleanup};
 pub use wait::Wait;

@@ -30,7 +30,7 @@ pub(super) fn for_unknown_key(
 
 /// The candidate a person most likely meant by `given`: equal up to case and separators, else
 /// within a few edits.
-pub(crate) fn closest(given: &str, candidates: &[&'static str]) -> Option<&'static str> {
+pub fn closest(given: &str, candidates: &[&'static str]) -> Option<&'static str> {
     let wanted = normalise(given);
     if let Some(c) = candidates.iter().find(|c| normalise(c) == wanted) {
         return Some(c);

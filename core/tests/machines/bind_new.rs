@@ -22,17 +22,24 @@ const HAPPY: [&str; 12] = [
     "done:done",
 ];
 
+/// The walkthrough's input, with waits of 1 s every 20 ms unless `extra` (the JS option names)
+/// says otherwise.
 fn input(extra: Value) -> BindNewInput {
-    let mut input = json!({
-        "serverId": SERVER,
-        "create": { "publicip": { "type": "5_bgp" }, "bandwidth": { "share_type": "PER", "name": "bw", "size": 5 } },
-        "intervalMs": 20,
-        "timeoutMs": 1_000,
-    });
-    if let (Some(input), Value::Object(extra)) = (input.as_object_mut(), extra) {
-        input.extend(extra);
+    let get = |key: &str| extra.get(key);
+    let ms = |key: &str| get(key).and_then(Value::as_u64).and_then(|ms| u32::try_from(ms).ok());
+    let create = get("create").cloned().unwrap_or_else(
+        || json!({ "publicip": { "type": "5_bgp" }, "bandwidth": { "share_type": "PER", "name": "bw", "size": 5 } }),
+    );
+    let create = BindNewInput::check_create(&Some(&create), &Options::default()).unwrap();
+    let server = get("serverId").and_then(Value::as_str).unwrap_or(SERVER);
+    let input = BindNewInput::new(server, create).unwrap();
+    BindNewInput {
+        port_id: get("portId").and_then(Value::as_str).map(str::to_owned),
+        wait_timeout_ms: ms("timeoutMs").unwrap_or(1_000),
+        interval_ms: 20,
+        not_found_grace_ms: ms("notFoundGraceMs").unwrap_or(input.not_found_grace_ms),
+        ..input
     }
-    BindNewInput::from_node(&Some(&input), &Options::default()).unwrap()
 }
 
 fn prepaid() -> Value {

@@ -1,15 +1,16 @@
 //! The options of `new EipClient(...)` and of the IAM token provider, read from any [`Node`]
-//! (a live JS object in the wasm layer) with every problem reported as an [`Issue`], so the
-//! binding layer re-implements no checks. Unknown keys get a did-you-mean, like bodies.
+//! (a live JS object, or JSON in the native tests and the fuzz target) with every problem
+//! reported as an [`Issue`]. Unknown keys get a did-you-mean, like bodies.
 
-use crate::endpoint::{Endpoint, check_id};
-use crate::issue::{Issue, IssueCode, Params};
-use crate::message::Locale;
-use crate::node::Node;
-use crate::operation::Config;
-use crate::operation::iam_token::{PasswordAuth, ProjectScope};
-use crate::reader::Reader;
-use crate::sign::{Credentials, Secret};
+use super::Reader;
+use eipkit_core::endpoint::{Endpoint, check_id};
+use eipkit_core::error::is_header_value;
+use eipkit_core::machine::{DEFAULT_RETRIES, DEFAULT_TIMEOUT_MS};
+use eipkit_core::node::Node;
+use eipkit_core::operation::Config;
+use eipkit_core::operation::iam_token::{PasswordAuth, ProjectScope};
+use eipkit_core::sign::{Credentials, Secret};
+use eipkit_core::{Issue, IssueCode, Locale, Params};
 
 /// How calls are authenticated.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -33,9 +34,6 @@ pub struct ClientConfig {
     pub custom_fetch: bool,
     pub locale: Locale,
 }
-
-pub const DEFAULT_TIMEOUT_MS: u32 = 30_000;
-pub const DEFAULT_RETRIES: u32 = 2;
 
 impl ClientConfig {
     pub fn from_node<N: Node>(node: &N) -> Result<ClientConfig, Vec<Issue>> {
@@ -125,7 +123,7 @@ fn read_auth<N: Node>(r: &mut Reader<'_, N>) -> Option<AuthConfig> {
 
 /// A credential sent in a header must be one `fetch` accepts.
 fn header_value<N: Node>(r: &mut Reader<'_, N>, key: &str, value: &str) -> bool {
-    let ok = crate::error::is_header_value(value);
+    let ok = is_header_value(value);
     if !ok {
         let path = r.path(key);
         r.issues.push(Issue::error(

@@ -2,9 +2,9 @@
 //! (with a did-you-mean for unknown keys, bounded like the body validator's), for the client's,
 //! the walkthrough's and the per-call options.
 
-use crate::issue::{Issue, IssueCode, Params};
-use crate::node::{Node, Shape};
-use crate::validate::suggest;
+use eipkit_core::node::{Node, Shape};
+use eipkit_core::validate::report_unknown_keys;
+use eipkit_core::{Issue, IssueCode, Params};
 
 /// Reads typed options from an object node, collecting issues.
 pub struct Reader<'a, N: Node> {
@@ -121,8 +121,7 @@ impl<'a, N: Node> Reader<'a, N> {
     pub fn finish(mut self) -> Result<(), Vec<Issue>> {
         let known = self.known;
         let unknown: Vec<&String> = self.keys.iter().filter(|k| !known.contains(&k.as_str())).collect();
-        let suggest = |key: &str| (suggest::closest(key, known).map(str::to_owned), None);
-        crate::validate::walk::report_unknown(self.path, &unknown, suggest, &mut self.issues);
+        report_unknown_keys(self.path, &unknown, known, &mut self.issues);
         if self.issues.is_empty() { Ok(()) } else { Err(self.issues) }
     }
 }

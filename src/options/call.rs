@@ -1,9 +1,9 @@
 //! The per-call options `{ signal?, timeoutMs? }` (and the walkthrough's `onProgress`), checked
 //! like every other input: unknown keys and wrong types are issues.
 
+use super::Reader;
 use crate::snapshot::Snapshot;
 use eipkit_core::node::Node;
-use eipkit_core::reader::Reader;
 use eipkit_core::{Issue, IssueCode, Params};
 use js_sys::{Function, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
