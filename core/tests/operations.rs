@@ -222,3 +222,62 @@ fn iam_token_exchange() {
     let no_header = Response::new(201, vec![], r#"{"token":{"expires_at":"2026-11-24T08:09:10Z"}}"#);
     assert!(matches!(iam_token::parse(&no_header), Err(Error::Response(_))));
 }
+
+/// The registry is data: every entry must be one the generic builder, the wasm dispatch and the
+/// generated JS client can serve.
+#[test]
+fn every_registry_entry_is_well_formed() {
+    use eipkit_core::operation::{Input, Param};
+    let mut names = std::collections::BTreeSet::new();
+    for op in Operation::ALL {
+        let spec = op.spec();
+        assert_eq!(Operation::from_js_name(spec.name), Some(op));
+        for segment in spec.path.split('/').filter(|s| s.starts_with('{')) {
+            assert!(
+                ["{project_id}", "{publicip_id}"].contains(&segment),
+                "{}: unknown placeholder {segment}",
+                spec.name
+            );
+        }
+        assert!(spec.path.contains("/{project_id}/"), "{}: every EIP path is under the project", spec.name);
+        match spec.input {
+            Input::Body(_) => assert!(matches!(spec.method, Method::Post | Method::Put), "{}", spec.name),
+            Input::Query(_) => assert_eq!(spec.method, Method::Get, "{}", spec.name),
+            Input::Nothing => {}
+        }
+        if spec.method == Method::Post {
+            assert!(!spec.safe_to_repeat, "{}: a create is never repeated", spec.name);
+        }
+        assert!(spec.answer.page_of.is_none() || matches!(spec.input, Input::Query(_)), "{}", spec.name);
+        for method in spec.client_methods() {
+            assert!(names.insert(method.name), "{} is registered twice", method.name);
+            assert_eq!(Operation::client_method(method.name).map(|(o, _)| o), Some(op));
+            for param in method.params {
+                if let Param::Field { path, .. } = param {
+                    assert!(op.field(path).is_some(), "{}: {path} is no field", method.name);
+                    assert!(method.base.is_some(), "{}: a field needs a base input", method.name);
+                }
+            }
+        }
+    }
+    assert_eq!(Operation::client_method("listPublicipsPage").map(|(o, _)| o), None);
+}
+
+#[test]
+fn a_call_without_its_input_or_id_is_refused_by_the_builder() {
+    let config = Config::new("https://vpc.cn-north-4.myhuaweicloud.com", PROJECT).unwrap();
+    let missing_input = Call::new(Operation::CreatePublicip, None, None).build(&config).unwrap_err();
+    assert!(
+        matches!(&missing_input, Error::Validation(issues) if issues[0].code == IssueCode::Type),
+        "{missing_input:?}"
+    );
+    let update = validate_json(Operation::UpdatePublicip, &json!({ "publicip": {} }), &Options::default())
+        .into_checked()
+        .unwrap();
+    let other_input = Call::new(Operation::CreatePublicip, None, Some(update.clone())).build(&config).unwrap_err();
+    assert!(matches!(other_input, Error::Validation(_)));
+    let no_id = Call::new(Operation::UpdatePublicip, None, Some(update)).build(&config).unwrap_err();
+    assert!(matches!(&no_id, Error::Validation(issues) if issues[0].path == "publicip_id"), "{no_id:?}");
+    let shown = Call::new(Operation::ShowPublicip, Some(EIP), None).build(&config).unwrap();
+    assert_eq!(shown.path, format!("/v1/{PROJECT}/publicips/{EIP}"));
+}
