@@ -9,9 +9,11 @@ export const OPERATIONS = [
   'createPublicip', 'createPrepaidPublicip', 'updatePublicip', 'showPublicip',
   'listPublicips', 'deletePublicip', 'listPorts', 'iamToken',
 ];
-export const FAULT_TYPES = ['status', 'retryAfter', 'reset', 'hang', 'delay', 'malformed', 'html', 'empty', 'wrongShape'];
+export const FAULT_TYPES = ['status', 'retryAfter', 'reset', 'hang', 'delay', 'malformed', 'html', 'empty', 'wrongShape', 'huge'];
 
-const DEFAULT_STATUS = { retryAfter: 429, malformed: 200, html: 502, empty: 502, wrongShape: 200 };
+const DEFAULT_STATUS = { retryAfter: 429, malformed: 200, html: 502, empty: 502, wrongShape: 200, huge: 200 };
+/** The largest `huge` answer: 4 GiB. */
+const MAX_HUGE_BYTES = 2 ** 32;
 const JSON_TYPE = 'application/json;charset=UTF-8';
 const MAX_DELAY_MS = 10 * 60 * 1000;
 
@@ -53,6 +55,10 @@ function readFaultSpec(body) {
       break;
     case 'delay':
       if (!Number.isFinite(fault.ms) || fault.ms < 0 || fault.ms > MAX_DELAY_MS) throw bad(`fault.ms must be a number from 0 to ${MAX_DELAY_MS}.`);
+      break;
+    case 'huge':
+      if (!Number.isInteger(fault.bytes) || fault.bytes < 64 || fault.bytes > MAX_HUGE_BYTES) throw bad(`fault.bytes must be an integer from 64 to ${MAX_HUGE_BYTES}.`);
+      if (fault.length !== undefined && typeof fault.length !== 'boolean') throw bad('fault.length must be a boolean.');
       break;
   }
   if (fault.type in DEFAULT_STATUS) {
@@ -114,7 +120,7 @@ export class FaultQueue {
  * Answers a request with a fault (all types but `delay`). Returns the status sent, or null
  * when nothing was sent (`reset`, `hang`). `send(status, body, headers)` writes an answer.
  */
-export function answerWithFault(fault, { req, requestId, send }) {
+export function answerWithFault(fault, { req, res, requestId, send }) {
   switch (fault.type) {
     case 'status': {
       const body = fault.body ?? { code: 'VPC.0500', message: `Injected fault: the service answered HTTP ${fault.status}.` };
@@ -152,7 +158,38 @@ export function answerWithFault(fault, { req, requestId, send }) {
     case 'wrongShape':
       send(fault.status, { unexpected: true });
       return fault.status;
+    case 'huge':
+      streamHuge(res, fault);
+      return fault.status;
     default:
       throw new Error(`unhandled fault type ${fault.type}`);
   }
+}
+
+/**
+ * A JSON answer of `fault.bytes` bytes (`{"publicips":[{"id":"..."},...]}` padded to the exact
+ * length), written as the client reads it and never held whole: a client that buffers it
+ * whole is what this fault exposes. `Content-Length` is sent unless `length: false`.
+ */
+function streamHuge(res, fault) {
+  const head = '{"publicips":[{"id":"f588ccfa-8750-4d7c-bf5d-2ede24414706"}';
+  const tail = ']}';
+  const item = ',{"id":"f588ccfa-8750-4d7c-bf5d-2ede24414706"}';
+  const chunk = Buffer.from(item.repeat(Math.ceil(65536 / item.length)));
+  let left = fault.bytes - head.length - tail.length;
+  res.setHeader('Content-Type', JSON_TYPE);
+  if (fault.length !== false) res.setHeader('Content-Length', fault.bytes);
+  res.writeHead(fault.status);
+  res.write(head);
+  const pump = () => {
+    while (left > 0 && !res.destroyed) {
+      // Whole items while they fit, then spaces (JSON whitespace) to the exact length.
+      const part = left >= chunk.length ? chunk : Buffer.from(item.repeat(Math.floor(left / item.length)) + ' '.repeat(left % item.length));
+      left -= part.length;
+      if (!res.write(part)) return res.once('drain', pump);
+    }
+    if (!res.destroyed) res.end(tail);
+  };
+  res.on('close', () => { left = 0; });
+  pump();
 }

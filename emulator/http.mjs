@@ -129,7 +129,7 @@ async function handleApi(ctx, req, res, { requestId, rawPath, rawQuery, body }) 
     if (fault) {
       entry.fault = fault.type;
       if (fault.type !== 'delay') {
-        entry.status = answerWithFault(fault, { req, requestId, send: (...args) => writeAnswer(res, ...args) });
+        entry.status = answerWithFault(fault, { req, res, requestId, send: (...args) => writeAnswer(res, ...args) });
         return;
       }
       if (!(await ctx.faults.delay(fault.ms))) return; // the emulator is closing

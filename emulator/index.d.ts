@@ -91,7 +91,8 @@ export type EmulatorFault =
   | { type: "malformed"; status?: number }
   | { type: "html"; status?: number }
   | { type: "empty"; status?: number }
-  | { type: "wrongShape"; status?: number };
+  | { type: "wrongShape"; status?: number }
+  | { type: "huge"; bytes: number; status?: number; length?: boolean };
 
 /** Which API requests a fault answers: every given key must match. */
 export interface FaultMatch {

@@ -63,7 +63,14 @@ impl RawClient {
             AuthConfig::AkSk(c) => vec![c.secret_key.expose().to_owned(), c.access_key.clone()],
             AuthConfig::Provider => Vec::new(),
         });
-        Ok(RawClient { inner: Rc::new(Inner { transport: Transport::new(fetch), config, provider, secrets }) })
+        Ok(RawClient {
+            inner: Rc::new(Inner {
+                transport: Transport::new(fetch, config.max_response_bytes),
+                config,
+                provider,
+                secrets,
+            }),
+        })
     }
 
     /// Sends one registered operation through the client method `method` (`createPublicip`,

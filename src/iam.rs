@@ -54,8 +54,8 @@ impl RawIamTokenProvider {
         Ok(RawIamTokenProvider {
             inner: Rc::new(Inner {
                 secrets: Secrets::new([config.auth.password.expose().to_owned()]),
+                transport: Transport::new(fetch, config.max_response_bytes),
                 config,
-                transport: Transport::new(fetch),
                 state: RefCell::default(),
             }),
         })

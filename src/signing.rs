@@ -36,8 +36,17 @@ pub fn sign_request(request: JsValue) -> Result<JsValue, JsValue> {
             None
         }
     };
-    let (method, url, body, ak, sk) =
-        (text("method", true), text("url", true), text("body", false), text("ak", true), text("sk", true));
+    let (method, url, ak, sk) = (text("method", true), text("url", true), text("ak", true), text("sk", true));
+    // `body: ""` is no body (a GET's), as an absent one is.
+    let body = match node.member("body").shape() {
+        Shape::Text(s) => Some(s.into_owned()).filter(|s| !s.is_empty()),
+        s if s.is_missing() => None,
+        s => {
+            let params = Params { expected: Some("string"), received: Some(s.type_name()), ..Params::default() };
+            issues.push(Issue::error("body", IssueCode::Type, params));
+            None
+        }
+    };
     let parts = url.as_deref().and_then(|u| {
         let parts = UrlParts::parse(u);
         if parts.is_none() {

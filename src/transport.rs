@@ -1,6 +1,8 @@
 //! One HTTP attempt through the runtime's `fetch` (gloo-net), or the caller's own `fetch`: a
 //! per-attempt timeout and the caller's `AbortSignal` both abort the same controller, and the
 //! flags say which fired, so a failure is reported as the right kind of the core's error.
+//! Redirects are never followed (`redirect: "manual"`; the core refuses a 3xx), and an answer
+//! is read chunk by chunk up to `maxResponseBytes`, never buffered whole first.
 
 use crate::timers::{AbortListener, Timer};
 use eipkit_core::Error;
@@ -9,19 +11,22 @@ use gloo_net::http::RequestBuilder;
 use js_sys::{Function, Promise, Reflect, Uint8Array};
 use std::cell::Cell;
 use std::rc::Rc;
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::JsCast;
+use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{AbortController, AbortSignal};
 
-/// How requests leave: the global `fetch`, or the one given in the client's options.
-#[derive(Clone, Default)]
+/// How requests leave: the global `fetch`, or the one given in the client's options; and how
+/// much of an answer is read at most.
+#[derive(Clone)]
 pub struct Transport {
     fetch: Option<Function>,
+    max_response_bytes: u64,
 }
 
 impl Transport {
-    pub fn new(fetch: Option<Function>) -> Transport {
-        Transport { fetch }
+    pub fn new(fetch: Option<Function>, max_response_bytes: u64) -> Transport {
+        Transport { fetch, max_response_bytes }
     }
 
     pub async fn send(
@@ -48,18 +53,34 @@ impl Transport {
             AbortListener::new(signal, move || controller.abort())
         });
         let result = self.exchange(request, &controller.signal()).await;
-        result.map_err(|message| {
-            if timed_out.get() {
-                Error::attempt_timeout(timeout_ms)
-            } else if signal.is_some_and(AbortSignal::aborted) {
-                Error::Aborted
-            } else {
-                Error::Network(message)
-            }
+        result.map_err(|error| match error {
+            Error::Network(_) if timed_out.get() => Error::attempt_timeout(timeout_ms),
+            Error::Network(_) if signal.is_some_and(AbortSignal::aborted) => Error::Aborted,
+            other => other,
         })
     }
 
-    async fn exchange(&self, request: &Request, signal: &AbortSignal) -> Result<Response, String> {
+    async fn exchange(&self, request: &Request, signal: &AbortSignal) -> Result<Response, Error> {
+        let (status, headers, raw) = self.fetch(request, signal).await.map_err(Error::Network)?;
+        // A browser hides a redirect it was told not to follow: status 0, no headers.
+        if raw.type_() == web_sys::ResponseType::Opaqueredirect {
+            return Err(Error::redirect(0, None, None));
+        }
+        let head = Response::new(status, headers, Vec::new());
+        let body = read_body(&raw, self.max_response_bytes).await;
+        let too_long = || Error::too_long(status, self.max_response_bytes, head.request_id());
+        match body {
+            Ok(Some(body)) => Ok(Response { body, ..head }),
+            Ok(None) => Err(too_long()),
+            Err(message) => Err(Error::Network(message)),
+        }
+    }
+
+    async fn fetch(
+        &self,
+        request: &Request,
+        signal: &AbortSignal,
+    ) -> Result<(u16, Vec<(String, String)>, web_sys::Response), String> {
         // Headers through the catching `Headers.append` (gloo-net's own `header()` would throw
         // through wasm on a value fetch refuses).
         let headers = web_sys::Headers::new().map_err(|e| describe(&e))?;
@@ -68,6 +89,7 @@ impl Transport {
         }
         let builder = RequestBuilder::new(&request.url())
             .method(method(request))
+            .redirect(web_sys::RequestRedirect::Manual)
             .abort_signal(Some(signal))
             .headers(gloo_net::http::Headers::from_raw(headers));
         let built = if request.body.is_empty() {
@@ -95,13 +117,22 @@ impl Transport {
             }
         };
         let (status, headers) = (response.status(), response.headers().entries().collect());
-        // The body through the catching `arrayBuffer()`: gloo-net's own reader would read a
-        // failed stream's error through an import that throws through wasm.
-        let raw: web_sys::Response = response.into();
-        let buffer = raw.array_buffer().map_err(|e| describe(&e))?;
-        let buffer = JsFuture::from(buffer).await.map_err(|e| describe(&e))?;
-        Ok(Response::new(status, headers, Uint8Array::new(&buffer).to_vec()))
+        Ok((status, headers, response.into()))
     }
+}
+
+#[wasm_bindgen(module = "/js/body.js")]
+extern "C" {
+    /// The body, or `null` as soon as it is longer than `max` bytes (the rest is never read).
+    #[wasm_bindgen(js_name = readBody, catch)]
+    fn read_body_js(response: &web_sys::Response, max: f64) -> Result<Promise, JsValue>;
+}
+
+/// The body up to `max` bytes: `None` when it is longer.
+async fn read_body(raw: &web_sys::Response, max: u64) -> Result<Option<Vec<u8>>, String> {
+    let read = read_body_js(raw, max as f64).map_err(|e| describe(&e))?;
+    let body = JsFuture::from(read).await.map_err(|e| describe(&e))?;
+    Ok(body.dyn_into::<Uint8Array>().ok().map(|bytes| bytes.to_vec()))
 }
 
 fn method(request: &Request) -> gloo_net::http::Method {

@@ -79,6 +79,38 @@ impl Error {
         Error::Timeout(format!("no answer within {ms} ms"))
     }
 
+    /// A 3xx answer, which eipkit never follows: a redirect could send the request, its token
+    /// or its signature somewhere else. The message names only the origin it pointed to (a
+    /// location's path or query may hold anything). `status` 0: a browser's opaque redirect,
+    /// whose status and location it hides.
+    pub fn redirect(status: u16, location: Option<&str>, request_id: Option<String>) -> Error {
+        let to = match location.map(str::trim) {
+            Some(l) if l.starts_with('/') && !l.starts_with("//") => "another path of the same origin".to_owned(),
+            Some(l) => match crate::http::UrlParts::parse(l) {
+                Some(url) => format!("{}://{}", url.scheme, url.authority),
+                None => "a location that is not a URL".to_owned(),
+            },
+            None => "a location it does not show".to_owned(),
+        };
+        let answer = if status == 0 { "a redirect".to_owned() } else { format!("a redirect (HTTP {status})") };
+        Error::Response(ResponseError {
+            status,
+            message: format!("the answer is {answer} to {to}; eipkit does not follow redirects"),
+            request_id,
+        })
+    }
+
+    /// An answer longer than the caller allows (`maxResponseBytes`), refused while it was read.
+    pub fn too_long(status: u16, max_bytes: u64, request_id: Option<String>) -> Error {
+        Error::Response(ResponseError {
+            status,
+            message: format!(
+                "the answer (HTTP {status}) is longer than {max_bytes} bytes (maxResponseBytes); it was not read further"
+            ),
+            request_id,
+        })
+    }
+
     pub fn kind(&self) -> ErrorKind {
         match self {
             Error::Validation(_) => ErrorKind::Validation,

@@ -397,6 +397,8 @@ export interface EipClientOptions {
   retries?: number;
   /** Your own fetch (proxies, tracing, tests). */
   fetch?: typeof fetch;
+  /** The longest answer read (default 8 MiB); a longer one rejects with kind "response". */
+  maxResponseBytes?: number;
   locale?: Locale;
 }
 
@@ -513,6 +515,8 @@ export interface IamTokenProviderOptions {
   renewBeforeMs?: number;
   timeoutMs?: number;
   fetch?: typeof fetch;
+  /** The longest answer read (default 8 MiB). */
+  maxResponseBytes?: number;
 }
 
 export interface IamTokenProvider extends TokenProvider {

@@ -281,3 +281,32 @@ fn a_call_without_its_input_or_id_is_refused_by_the_builder() {
     let shown = Call::new(Operation::ShowPublicip, Some(EIP), None).build(&config).unwrap();
     assert_eq!(shown.path, format!("/v1/{PROJECT}/publicips/{EIP}"));
 }
+
+#[test]
+fn a_redirect_is_a_response_error_naming_only_the_origin_for_every_operation() {
+    for status in [301, 302, 303, 307, 308] {
+        for (location, origin) in [
+            ("https://evil.example:8443/steal?token=secret-value", "https://evil.example:8443"),
+            ("/v1/other?x=1", "another path of the same origin"),
+            ("//evil.example/x", "https://evil.example"),
+        ] {
+            let answer = Response::new(
+                status,
+                vec![("Location".into(), location.into()), ("X-Request-Id".into(), "rid".into())],
+                "",
+            );
+            for op in Operation::ALL {
+                let Err(Error::Response(e)) = op.parse_value(&answer) else {
+                    panic!("{op:?} {status}: not a response error")
+                };
+                assert_eq!((e.status, e.request_id.as_deref()), (status, Some("rid")));
+                assert!(e.message.contains("does not follow redirects"), "{}", e.message);
+                if origin.starts_with("https") && location.starts_with("https") {
+                    assert!(e.message.contains(origin), "{}", e.message);
+                }
+                assert!(!e.message.contains("secret-value") && !e.message.contains("steal"), "{}", e.message);
+            }
+            assert!(matches!(iam_token::parse(&answer), Err(Error::Response(_))));
+        }
+    }
+}

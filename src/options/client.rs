@@ -32,12 +32,20 @@ pub struct ClientConfig {
     pub retries: u32,
     /// A caller-supplied `fetch` function is present (held by the binding layer).
     pub custom_fetch: bool,
+    /// The longest answer read; a longer one is refused while it is read.
+    pub max_response_bytes: u64,
     pub locale: Locale,
 }
 
+/// 8 MiB: far above any EIP answer (a page of 2000 EIPs is about 2 MiB), far below what would
+/// hurt an edge isolate.
+pub const DEFAULT_MAX_RESPONSE_BYTES: u64 = 8 * 1024 * 1024;
+const MAX_RESPONSE_BYTES_LIMIT: i64 = 1 << 30;
+
 impl ClientConfig {
     pub fn from_node<N: Node>(node: &N) -> Result<ClientConfig, Vec<Issue>> {
-        const KEYS: &[&str] = &["endpoint", "projectId", "auth", "region", "timeoutMs", "retries", "fetch", "locale"];
+        const KEYS: &[&str] =
+            &["endpoint", "projectId", "auth", "region", "timeoutMs", "retries", "fetch", "maxResponseBytes", "locale"];
         let mut r = Reader::new(node, "", KEYS)?;
         let endpoint = r.text("endpoint", true);
         let project_id = r.text("projectId", true);
@@ -46,6 +54,7 @@ impl ClientConfig {
         let timeout_ms = r.int("timeoutMs", 1, 600_000).unwrap_or(DEFAULT_TIMEOUT_MS.into());
         let retries = r.int("retries", 0, 10).unwrap_or(DEFAULT_RETRIES.into());
         let custom_fetch = r.function("fetch");
+        let max_response_bytes = max_response_bytes(&mut r);
         let locale = r.text("locale", false).map_or(Locale::En, |tag| Locale::from_tag(&tag));
         let service = match (endpoint, project_id) {
             (Some(endpoint), Some(project_id)) => match Config::new(&endpoint, &project_id) {
@@ -65,12 +74,20 @@ impl ClientConfig {
                 timeout_ms: u32::try_from(timeout_ms).unwrap_or(DEFAULT_TIMEOUT_MS),
                 retries: u32::try_from(retries).unwrap_or(DEFAULT_RETRIES),
                 custom_fetch,
+                max_response_bytes,
                 locale,
             }),
             (Err(issues), ..) => Err(issues),
             _ => Err(Vec::new()),
         }
     }
+}
+
+/// `maxResponseBytes`: 1 byte to 1 GiB, default [`DEFAULT_MAX_RESPONSE_BYTES`].
+fn max_response_bytes<N: Node>(r: &mut Reader<'_, N>) -> u64 {
+    r.int("maxResponseBytes", 1, MAX_RESPONSE_BYTES_LIMIT)
+        .and_then(|n| u64::try_from(n).ok())
+        .unwrap_or(DEFAULT_MAX_RESPONSE_BYTES)
 }
 
 fn read_auth<N: Node>(r: &mut Reader<'_, N>) -> Option<AuthConfig> {
@@ -150,6 +167,7 @@ pub struct IamConfig {
     pub renew_before_ms: u32,
     pub timeout_ms: u32,
     pub custom_fetch: bool,
+    pub max_response_bytes: u64,
 }
 
 /// Renew ten minutes early: a call made just before expiry must not race it.
@@ -167,6 +185,7 @@ impl IamConfig {
             "renewBeforeMs",
             "timeoutMs",
             "fetch",
+            "maxResponseBytes",
         ];
         let mut r = Reader::new(node, "", KEYS)?;
         let endpoint = r.text("endpoint", true).and_then(|url| match Endpoint::parse(&url, "endpoint") {
@@ -196,6 +215,7 @@ impl IamConfig {
         let renew_before_ms = r.int("renewBeforeMs", 0, 86_400_000).unwrap_or(DEFAULT_RENEW_BEFORE_MS.into());
         let timeout_ms = r.int("timeoutMs", 1, 600_000).unwrap_or(DEFAULT_TIMEOUT_MS.into());
         let custom_fetch = r.function("fetch");
+        let max_response_bytes = max_response_bytes(&mut r);
         r.finish()?;
         match (endpoint, domain, user, password, project) {
             (Some(endpoint), Some(domain), Some(user), Some(password), Some(project)) => Ok(IamConfig {
@@ -204,6 +224,7 @@ impl IamConfig {
                 renew_before_ms: u32::try_from(renew_before_ms).unwrap_or(DEFAULT_RENEW_BEFORE_MS),
                 timeout_ms: u32::try_from(timeout_ms).unwrap_or(DEFAULT_TIMEOUT_MS),
                 custom_fetch,
+                max_response_bytes,
             }),
             _ => Err(Vec::new()),
         }

@@ -13,7 +13,7 @@ const SERVER: &str = "ea61f836-b52f-41bf-9d06-685644001d6f";
 fn client_options_are_checked_with_issues() {
     let read = |v: Value| ClientConfig::from_node(&Some(&v));
     let good = read(json!({ "endpoint": "https://vpc.cn-north-4.myhuaweicloud.com", "projectId": PROJECT, "auth": { "token": "t" } })).unwrap();
-    assert_eq!((good.timeout_ms, good.retries), (30_000, 2));
+    assert_eq!((good.timeout_ms, good.retries, good.max_response_bytes), (30_000, 2, 8 * 1024 * 1024));
     assert!(matches!(good.auth, AuthConfig::Token(_)));
     let aksk = read(
         json!({ "endpoint": "http://127.0.0.1:1", "projectId": "p", "auth": { "ak": "a", "sk": "s" }, "retries": 0 }),
@@ -60,6 +60,11 @@ fn client_options_are_checked_with_issues() {
             json!({ "endpoint": "https://x.com", "projectId": "p", "auth": { "token": "t" }, "retries": 1.5 }),
             "retries",
             IssueCode::Type,
+        ),
+        (
+            json!({ "endpoint": "https://x.com", "projectId": "p", "auth": { "token": "t" }, "maxResponseBytes": 0 }),
+            "maxResponseBytes",
+            IssueCode::Range,
         ),
         (
             json!({ "endpoint": "https://x.com", "projectId": "p", "auth": { "token": "t" }, "fetch": "x" }),

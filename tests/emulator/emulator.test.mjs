@@ -1023,6 +1023,15 @@ describe('faults', () => {
     const wrong = await call(emu, 'GET', PORTS);
     assert.equal(wrong.status, 200);
     assert.deepEqual(wrong.json, { unexpected: true });
+
+    for (const length of [true, false]) {
+      await fault({ fault: { type: 'huge', bytes: 200_000, length } });
+      const huge = await call(emu, 'GET', PORTS);
+      assert.equal(huge.status, 200);
+      assert.equal(huge.headers.get('content-length'), length ? '200000' : null);
+      assert.equal(Buffer.byteLength(huge.text), 200_000, 'exactly the bytes asked for');
+      assert.equal(huge.json.publicips[0].id, 'f588ccfa-8750-4d7c-bf5d-2ede24414706', 'valid JSON');
+    }
   });
 
   it('matches on operation, method and path; counts times; can be listed and cleared', async () => {
@@ -1054,6 +1063,9 @@ describe('faults', () => {
       { fault: { type: 'status', status: 99 } },
       { fault: { type: 'retryAfter' } },
       { fault: { type: 'delay', ms: -1 } },
+      { fault: { type: 'huge' } },
+      { fault: { type: 'huge', bytes: 2 ** 40 } },
+      { fault: { type: 'huge', bytes: 1000, length: 'yes' } },
       { match: { operation: 'nope' }, fault: { type: 'reset' } },
       { match: { verb: 'GET' }, fault: { type: 'reset' } },
       { times: 0, fault: { type: 'reset' } },

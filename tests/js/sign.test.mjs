@@ -36,6 +36,14 @@ test("matches the official SDK's Authorization for every vector a URL can expres
   assert.ok(checked >= 20, `${checked} vectors checked`);
 });
 
+test('body: "" is no body: signed as a GET with no body, the same as leaving it out', () => {
+  const request = { method: "GET", url: "https://vpc.cn-north-4.myhuaweicloud.com/v1/p/publicips?limit=10", ak: "AK", sk: "SK", date: new Date(Date.UTC(2026, 10, 18, 11, 6, 40)) };
+  const empty = signRequest({ ...request, body: "" });
+  assert.deepEqual(empty, signRequest(request));
+  assert.notDeepEqual(signRequest({ ...request, body: "x" }), empty, "a body is signed");
+  assert.throws(() => signRequest({ ...request, body: 5 }), (e) => e instanceof EipError && e.issues[0].path === "body" && e.issues[0].code === "type");
+});
+
 test("bad input throws a validation EipError naming the field", () => {
   for (const [request, path] of [
     [{ url: "https://x.com/", ak: "a", sk: "s" }, "method"],
