@@ -10,6 +10,7 @@ use crate::options::{AuthConfig, ClientConfig};
 use crate::snapshot::Snapshot;
 use crate::to_js;
 use crate::transport::Transport;
+use eipkit_core::auth::Auth;
 use eipkit_core::machine::{Attempts, Policy};
 use eipkit_core::operation::{Call, ClientMethod, Input, Param};
 use eipkit_core::{Allowed, Checked, Issue, IssueCode, Operation, Options, Params, validate};
@@ -17,7 +18,6 @@ use js_sys::{Array, Function, Object, Promise, Reflect};
 use serde_json::Value;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
-use wasm_bindgen_futures::future_to_promise;
 
 #[wasm_bindgen]
 pub struct RawClient {
@@ -62,6 +62,7 @@ impl RawClient {
             AuthConfig::Token(t) => vec![t.expose().to_owned()],
             AuthConfig::AkSk(c) => vec![c.secret_key.expose().to_owned(), c.access_key.clone()],
             AuthConfig::Provider => Vec::new(),
+            AuthConfig::Headers(headers) => headers.iter().map(|(_, value)| value.expose().to_owned()).collect(),
         });
         Ok(RawClient {
             inner: Rc::new(Inner {
@@ -76,20 +77,26 @@ impl RawClient {
     /// Sends one registered operation through the client method `method` (`createPublicip`,
     /// `bindPublicip`, ...: the registry's names), with `args` before the call options.
     pub fn call(&self, method: String, args: Array, options: JsValue) -> Promise {
-        let inner = self.inner.clone();
-        future_to_promise(async move {
-            let Some((operation, method)) = Operation::client_method(&method) else {
-                let names = Operation::ALL.iter().flat_map(|op| op.spec().client_methods().map(|m| m.name.to_owned()));
-                let params = Params { allowed: Some(Allowed::Owned(names.collect())), ..Params::default() };
-                let issue = Issue::error("method", IssueCode::Enum, params);
-                return Err(validation_error("EipClient", vec![issue], inner.config.locale));
-            };
-            let call = inner.prepare(operation, method, &args)?;
+        let inner = &self.inner;
+        let Some((operation, method)) = Operation::client_method(&method) else {
+            let names = Operation::ALL.iter().flat_map(|op| op.spec().client_methods().map(|m| m.name.to_owned()));
+            let params = Params { allowed: Some(Allowed::Owned(names.collect())), ..Params::default() };
+            let issue = Issue::error("method", IssueCode::Enum, params);
+            return Promise::reject(&validation_error("EipClient", vec![issue], inner.config.locale));
+        };
+        let prepared = inner.prepare(operation, method, &args).and_then(|call| {
             let options = CallOptions::read(&options, crate::options::PLAIN)
                 .map_err(|issues| validation_error(method.name, issues, inner.config.locale))?;
-            let mut machine = Attempts::new(&call, &inner.config.service, inner.policy(&options));
-            inner.driver(&options).run(&mut machine, &|value| answer(&call, value)).await
-        })
+            Ok((call, options))
+        });
+        let (call, options) = match prepared {
+            Ok(prepared) => prepared,
+            Err(error) => return Promise::reject(&error),
+        };
+        let machine = Attempts::new(&call, &inner.config.service, inner.policy(&options));
+        inner
+            .driver(options)
+            .spawn(Box::new(machine), Box::new(move |outcome| outcome.map(|value| answer(&call, value))))
     }
 }
 
@@ -141,21 +148,22 @@ impl Inner {
     }
 
     /// A driver for one call, with the caller's signal and progress callback.
-    pub(crate) fn driver<'a>(&'a self, options: &'a CallOptions) -> Driver<'a> {
+    pub(crate) fn driver(&self, options: CallOptions) -> Driver {
         let credential = match (&self.config.auth, &self.provider) {
-            (AuthConfig::Token(token), _) => Credential::Token(token),
-            (AuthConfig::AkSk(keys), _) => Credential::AkSk(keys),
-            (AuthConfig::Provider, Some(provider)) => Credential::Provider(provider),
+            (AuthConfig::Token(token), _) => Credential::Fixed(Auth::Token(token.clone())),
+            (AuthConfig::AkSk(keys), _) => Credential::Fixed(Auth::AkSk(keys.clone())),
+            (AuthConfig::Headers(headers), _) => Credential::Fixed(Auth::Headers(headers.clone())),
+            (AuthConfig::Provider, Some(provider)) => Credential::Provider(provider.clone()),
             (AuthConfig::Provider, None) => Credential::None,
         };
         Driver {
-            transport: &self.transport,
+            transport: self.transport.clone(),
             credential,
-            project_id: &self.config.service.project_id,
-            signal: options.signal.as_ref(),
-            on_progress: options.on_progress.as_ref(),
+            project_id: self.config.service.project_id.clone(),
+            signal: options.signal,
+            on_progress: options.on_progress,
             locale: self.config.locale,
-            secrets: &self.secrets,
+            secrets: self.secrets.clone(),
         }
     }
 

@@ -10,55 +10,65 @@ use eipkit_core::auth::{Auth, authorize};
 use eipkit_core::error::{Reported, is_header_value};
 use eipkit_core::http::Response;
 use eipkit_core::machine::{Event, Machine, Next, Outgoing, Tick};
-use eipkit_core::sign::{Credentials, Secret};
+use eipkit_core::sign::Secret;
 use eipkit_core::{Error, ErrorKind, Issue, IssueCode, Locale, Params};
-use js_sys::{Function, Object, Reflect};
+use js_sys::{Function, Object, Promise, Reflect};
 use serde_json::Value;
 use wasm_bindgen::JsValue;
-use wasm_bindgen_futures::JsFuture;
+use wasm_bindgen_futures::{JsFuture, future_to_promise};
 use web_sys::AbortSignal;
 
 /// How requests are authorized.
-pub enum Credential<'a> {
+pub enum Credential {
     /// Sent as they are (the IAM sign-in carries its password in the body).
     None,
-    Token(&'a Secret),
-    AkSk(&'a Credentials),
+    /// A token, AK/SK or a proxy's session headers.
+    Fixed(Auth),
     /// `auth.tokenProvider({ forceRefresh })`, asked before each attempt.
-    Provider(&'a Function),
+    Provider(Function),
 }
 
-/// What one run of a machine needs from its caller.
-pub struct Driver<'a> {
-    pub transport: &'a Transport,
-    pub credential: Credential<'a>,
-    pub project_id: &'a str,
-    pub signal: Option<&'a AbortSignal>,
+/// What one run of a machine needs from its caller (owned: the run outlives the call that
+/// started it).
+pub struct Driver {
+    pub transport: Transport,
+    pub credential: Credential,
+    pub project_id: String,
+    pub signal: Option<AbortSignal>,
     /// The caller's `onProgress`. Its exceptions are its own: they never stop the machine.
-    pub on_progress: Option<&'a Function>,
+    pub on_progress: Option<Function>,
     pub locale: Locale,
-    pub secrets: &'a Secrets,
+    pub secrets: Secrets,
 }
 
-impl Driver<'_> {
-    /// Runs `machine` to its end: its answer through `answer`, or its failure as an `EipError`'s fields.
-    pub async fn run(&self, machine: &mut dyn Machine, answer: &dyn Fn(&Value) -> JsValue) -> Result<JsValue, JsValue> {
+/// What becomes of a machine's outcome: its answer (`Ok`) or its failure as an `EipError`'s
+/// fields (`Err`), turned into what the promise settles with.
+pub type Finish = Box<dyn FnOnce(Result<&Value, JsValue>) -> Result<JsValue, JsValue>>;
+
+impl Driver {
+    /// Runs `machine` as a JS promise. Every async export goes through here, so the module
+    /// holds one copy of the async machinery, not one per method.
+    pub fn spawn(self, mut machine: Box<dyn Machine>, finish: Finish) -> Promise {
+        future_to_promise(async move { self.run(&mut *machine, finish).await })
+    }
+
+    async fn run(&self, machine: &mut dyn Machine, finish: Finish) -> Result<JsValue, JsValue> {
         loop {
             while let Some(progress) = machine.poll_progress() {
-                if let Some(callback) = self.on_progress {
+                if let Some(callback) = &self.on_progress {
                     let event = progress.to_json(self.locale, &|text| self.secrets.scrub(text));
                     let _ = callback.call1(&JsValue::UNDEFINED, &crate::to_js(&event));
                 }
             }
             let event = match machine.poll() {
-                Next::Done(value) => return Ok(answer(value)),
-                Next::Failed(failure) => return Err(failure_to_js(failure, self.locale, self.secrets)),
+                Next::Done(value) => return finish(Ok(value)),
+                Next::Failed(failure) => return finish(Err(failure_to_js(failure, self.locale, &self.secrets))),
                 Next::Send(outgoing) => {
                     let outgoing = outgoing.clone();
                     Event::Answer(self.send(&outgoing).await)
                 }
                 Next::Sleep(wait) => {
-                    let signal = if wait.abortable { self.signal } else { None };
+                    let signal = if wait.abortable { self.signal.as_ref() } else { None };
                     match sleep(wait.ms, signal).await {
                         Ok(()) => Event::Woke,
                         Err(()) => Event::Aborted,
@@ -74,14 +84,13 @@ impl Driver<'_> {
         let now = (js_sys::Date::now() / 1000.0) as i64;
         match &self.credential {
             Credential::None => {}
-            Credential::Token(token) => authorize(&mut request, &Auth::Token((*token).clone()), self.project_id, now),
-            Credential::AkSk(keys) => authorize(&mut request, &Auth::AkSk((*keys).clone()), self.project_id, now),
+            Credential::Fixed(auth) => authorize(&mut request, auth, &self.project_id, now),
             Credential::Provider(provider) => {
                 let token = self.provider_token(provider, outgoing.fresh_token).await?;
-                authorize(&mut request, &Auth::Token(token), self.project_id, now);
+                authorize(&mut request, &Auth::Token(token), &self.project_id, now);
             }
         }
-        let signal = if outgoing.abortable { self.signal } else { None };
+        let signal = if outgoing.abortable { self.signal.as_ref() } else { None };
         self.transport.send(&request, outgoing.timeout_ms, signal).await
     }
 

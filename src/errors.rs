@@ -10,6 +10,7 @@ use eipkit_core::{Issue, Locale};
 use serde::Serialize;
 use serde_json::Value;
 use std::cell::RefCell;
+use std::rc::Rc;
 use wasm_bindgen::JsValue;
 
 #[derive(Serialize)]
@@ -36,15 +37,16 @@ struct JsFailure<'a> {
 
 /// Values no failure may show: the credentials, and every token a provider has handed over
 /// (learned during a call, so failures read them when they are made).
-#[derive(Default)]
-pub struct Secrets(RefCell<Vec<String>>);
+/// Cloning shares the list: a driver and its client see the same secrets.
+#[derive(Default, Clone)]
+pub struct Secrets(Rc<RefCell<Vec<String>>>);
 
 /// Provider tokens remembered for redaction (they rotate; a few recent ones suffice).
 const RECENT_TOKENS: usize = 8;
 
 impl Secrets {
     pub fn new(values: impl IntoIterator<Item = String>) -> Secrets {
-        Secrets(RefCell::new(values.into_iter().collect()))
+        Secrets(Rc::new(RefCell::new(values.into_iter().collect())))
     }
 
     pub fn add(&self, value: &str) {

@@ -15,7 +15,6 @@ use js_sys::{Function, Promise, Reflect};
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
-use wasm_bindgen_futures::future_to_promise;
 
 #[wasm_bindgen]
 pub struct RawIamTokenProvider {
@@ -75,17 +74,19 @@ impl RawIamTokenProvider {
             return Promise::resolve(&JsValue::from(token.token.expose()));
         }
         let inner = self.inner.clone();
-        let renewing = future_to_promise(async move {
-            let result = inner.issue().await;
-            let mut state = inner.state.borrow_mut();
-            state.renewing = None;
-            let token = result?;
-            let value = JsValue::from(token.token.expose());
-            inner.secrets.add(token.token.expose());
-            state.issued += 1;
-            state.token = Some(token);
-            Ok(value)
-        });
+        let renewing = self.inner.driver().spawn(
+            Box::new(self.inner.machine()),
+            Box::new(move |outcome| {
+                let mut state = inner.state.borrow_mut();
+                state.renewing = None;
+                let token = IamToken::from_value(outcome?).ok_or(JsValue::UNDEFINED)?;
+                let value = JsValue::from(token.token.expose());
+                inner.secrets.add(token.token.expose());
+                state.issued += 1;
+                state.token = Some(token);
+                Ok(value)
+            }),
+        );
         state.renewing = Some(renewing.clone());
         renewing
     }
@@ -109,28 +110,22 @@ impl RawIamTokenProvider {
 }
 
 impl Inner {
-    async fn issue(&self) -> Result<IamToken, JsValue> {
+    /// One sign-in: asking for a token twice is harmless, so transient failures are retried.
+    fn machine(&self) -> Attempts {
         let request = iam_token::build(&self.config.endpoint, &self.config.auth);
         let policy = Policy { retries: 2, timeout_ms: self.config.timeout_ms, abortable: false, ..Policy::default() };
-        // Asking for a token twice is harmless, so transient failures are retried.
-        let mut machine = Attempts::of(OPERATION, Ok(request), iam_token::parse_value, policy).safe_to_repeat(true);
-        let driver = Driver {
-            transport: &self.transport,
+        Attempts::of(OPERATION, Ok(request), iam_token::parse_value, policy).safe_to_repeat(true)
+    }
+
+    fn driver(&self) -> Driver {
+        Driver {
+            transport: self.transport.clone(),
             credential: Credential::None,
-            project_id: "",
+            project_id: String::new(),
             signal: None,
             on_progress: None,
             locale: Locale::En,
-            secrets: &self.secrets,
-        };
-        // The driver hands JS values back; the token is kept aside for Rust.
-        let token = std::cell::Cell::new(None);
-        driver
-            .run(&mut machine, &|value| {
-                token.set(IamToken::from_value(value));
-                JsValue::UNDEFINED
-            })
-            .await?;
-        token.into_inner().ok_or(JsValue::UNDEFINED)
+            secrets: self.secrets.clone(),
+        }
     }
 }

@@ -202,6 +202,7 @@ impl Args {
         match &self.auth {
             Auth::Token(token) => vec![token.expose().to_owned()],
             Auth::AkSk(keys) => vec![keys.secret_key.expose().to_owned()],
+            Auth::Headers(headers) => headers.iter().map(|(_, value)| value.expose().to_owned()).collect(),
         }
     }
 }

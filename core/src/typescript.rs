@@ -382,7 +382,8 @@ export interface PortList {
 /** Supplies IAM tokens; called before each request (`forceRefresh` after a 401). */
 export type TokenProvider = (options: { forceRefresh: boolean }) => string | Promise<string>;
 
-export type Auth = { token: string } | { ak: string; sk: string } | { tokenProvider: TokenProvider };
+/** `headers`: in front of an `eipkit/proxy`, exactly these headers (its session check) and no cloud credential. */
+export type Auth = { token: string } | { ak: string; sk: string } | { tokenProvider: TokenProvider } | { headers: Record<string, string> };
 
 export interface EipClientOptions {
   /** "https://vpc.cn-north-4.myhuaweicloud.com", or a proxy's URL; https unless the host is loopback. */

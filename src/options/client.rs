@@ -6,7 +6,7 @@ use super::Reader;
 use eipkit_core::endpoint::{Endpoint, check_id};
 use eipkit_core::error::is_header_value;
 use eipkit_core::machine::{DEFAULT_RETRIES, DEFAULT_TIMEOUT_MS};
-use eipkit_core::node::Node;
+use eipkit_core::node::{Node, Shape};
 use eipkit_core::operation::Config;
 use eipkit_core::operation::iam_token::{PasswordAuth, ProjectScope};
 use eipkit_core::sign::{Credentials, Secret};
@@ -19,6 +19,8 @@ pub enum AuthConfig {
     AkSk(Credentials),
     /// The caller's `tokenProvider` function supplies tokens (held by the binding layer).
     Provider,
+    /// `auth.headers`: sent as they are to a proxy, which holds the cloud credentials.
+    Headers(Vec<(String, Secret)>),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -96,7 +98,7 @@ fn read_auth<N: Node>(r: &mut Reader<'_, N>) -> Option<AuthConfig> {
         r.issues.push(Issue::error("auth", IssueCode::Required, Params::default()));
         return None;
     }
-    let mut a = match Reader::new(&node, "auth", &["token", "ak", "sk", "tokenProvider"]) {
+    let mut a = match Reader::new(&node, "auth", &["token", "ak", "sk", "tokenProvider", "headers"]) {
         Ok(reader) => reader,
         Err(issues) => {
             r.issues.extend(issues);
@@ -107,7 +109,9 @@ fn read_auth<N: Node>(r: &mut Reader<'_, N>) -> Option<AuthConfig> {
     let ak = a.text("ak", false).filter(|ak| header_value(&mut a, "ak", ak));
     let sk = a.text("sk", false);
     let provider = a.function("tokenProvider");
-    let styles = [token.is_some(), ak.is_some() || sk.is_some(), provider].iter().filter(|s| **s).count();
+    let headers = read_headers(&mut a);
+    let styles =
+        [token.is_some(), ak.is_some() || sk.is_some(), provider, headers.is_some()].iter().filter(|s| **s).count();
     let auth = match (token, ak, sk, provider) {
         _ if styles > 1 => {
             let params = Params { expected: Some(AUTH_SHAPES), received: Some("several"), ..Params::default() };
@@ -125,6 +129,7 @@ fn read_auth<N: Node>(r: &mut Reader<'_, N>) -> Option<AuthConfig> {
             None
         }
         (.., true) => Some(AuthConfig::Provider),
+        _ if headers.is_some() => headers.map(AuthConfig::Headers),
         _ if a.issues.is_empty() => {
             let params = Params { expected: Some(AUTH_SHAPES), received: Some("object"), ..Params::default() };
             a.issues.push(Issue::error("auth", IssueCode::Type, params));
@@ -152,7 +157,52 @@ fn header_value<N: Node>(r: &mut Reader<'_, N>, key: &str, value: &str) -> bool 
     ok
 }
 
-const AUTH_SHAPES: &str = "{ token }, { ak, sk } or { tokenProvider }";
+const AUTH_SHAPES: &str = "{ token }, { ak, sk }, { tokenProvider } or { headers }";
+
+/// Headers the request itself sets, which `auth.headers` may not.
+const RESERVED_HEADERS: &[&str] = &["host", "content-type", "content-length", "x-sdk-date", "x-project-id"];
+
+/// `auth.headers`: a non-empty object of header names (HTTP tokens, not one the request sets
+/// itself) to values `fetch` accepts; `None` when absent or refused (with its issues).
+fn read_headers<N: Node>(r: &mut Reader<'_, N>) -> Option<Vec<(String, Secret)>> {
+    let node = r.node.member("headers");
+    let shape = node.shape();
+    if shape.is_missing() {
+        return None;
+    }
+    let names = match (&shape, node.keys()) {
+        (Shape::Object, Ok(names)) if !names.is_empty() => names,
+        _ => {
+            r.type_issue("headers", "non-empty object of strings", &shape);
+            return None;
+        }
+    };
+    let before = r.issues.len();
+    let mut headers = Vec::new();
+    for name in names {
+        let path = format!("{}.{name}", r.path("headers"));
+        let is_token =
+            !name.is_empty() && name.bytes().all(|b| b.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&b));
+        if !is_token || RESERVED_HEADERS.contains(&name.to_ascii_lowercase().as_str()) {
+            let params = Params { format: Some("header_name"), ..Params::default() };
+            r.issues.push(Issue::error(path, IssueCode::Format, params));
+            continue;
+        }
+        match node.member(&name).shape() {
+            Shape::Text(value) if is_header_value(&value) => headers.push((name, Secret::new(value.into_owned()))),
+            Shape::Text(_) => {
+                let params = Params { format: Some("header_value"), ..Params::default() };
+                r.issues.push(Issue::error(path, IssueCode::Format, params));
+            }
+            other => {
+                let params =
+                    Params { expected: Some("string"), received: Some(other.type_name()), ..Params::default() };
+                r.issues.push(Issue::error(path, IssueCode::Type, params));
+            }
+        }
+    }
+    (r.issues.len() == before).then_some(headers)
+}
 
 fn given(field: &'static str) -> Params {
     Params { field: Some(field), ..Params::default() }

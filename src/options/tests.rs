@@ -87,6 +87,33 @@ fn client_options_are_checked_with_issues() {
 }
 
 #[test]
+fn proxy_session_headers_are_sent_as_they_are_and_checked() {
+    let read = |auth: Value| {
+        ClientConfig::from_node(&Some(&json!({ "endpoint": "https://x.com", "projectId": "p", "auth": auth })))
+    };
+    let good =
+        read(json!({ "headers": { "Authorization": "Bearer session-secret", "X-Console-Session": "s1" } })).unwrap();
+    let AuthConfig::Headers(headers) = &good.auth else { panic!("{:?}", good.auth) };
+    assert_eq!(
+        headers.iter().map(|(n, v)| (n.as_str(), v.expose())).collect::<Vec<_>>(),
+        [("Authorization", "Bearer session-secret"), ("X-Console-Session", "s1")]
+    );
+    assert!(!format!("{good:?}").contains("session-secret"), "header values never print");
+    for (auth, path, code) in [
+        (json!({ "headers": {} }), "auth.headers", IssueCode::Type),
+        (json!({ "headers": "Bearer x" }), "auth.headers", IssueCode::Type),
+        (json!({ "headers": { "X-A": 5 } }), "auth.headers.X-A", IssueCode::Type),
+        (json!({ "headers": { "X-A": "line\nbreak" } }), "auth.headers.X-A", IssueCode::Format),
+        (json!({ "headers": { "bad name": "v" } }), "auth.headers.bad name", IssueCode::Format),
+        (json!({ "headers": { "Host": "evil.example" } }), "auth.headers.Host", IssueCode::Format),
+        (json!({ "headers": { "X-A": "v" }, "token": "t" }), "auth", IssueCode::Conflict),
+    ] {
+        let issues = read(auth.clone()).unwrap_err();
+        assert!(issues.iter().any(|i| i.path == path && i.code == code), "{auth}: {issues:?}");
+    }
+}
+
+#[test]
 fn secrets_never_appear_in_debug_output() {
     let config = ClientConfig::from_node(&Some(&json!({
         "endpoint": "https://x.com", "projectId": "p", "auth": { "ak": "AKVISIBLE", "sk": "sk-very-secret" }

@@ -290,6 +290,30 @@ test("a custom token provider and a custom fetch", async () => {
   assert.match(error.message, /token provider failed: vault offline/);
 });
 
+test("auth: { headers } sends exactly those headers, and no cloud credential (in front of a proxy)", async () => {
+  const seen = [];
+  const c = client({
+    auth: { headers: { Authorization: "Bearer console-session", "X-Console-Csrf": "c1" } },
+    fetch: (request) => {
+      seen.push(Object.fromEntries(request.headers));
+      return new Response(JSON.stringify({ ports: [] }), { headers: { "Content-Type": "application/json" } });
+    },
+  });
+  assert.deepEqual(await c.listPorts({ device_id: WEB_SERVER }), { ports: [] });
+  assert.equal(seen.length, 1);
+  assert.equal(seen[0].authorization, "Bearer console-session");
+  assert.equal(seen[0]["x-console-csrf"], "c1");
+  for (const cloud of ["x-auth-token", "x-sdk-date", "x-project-id"]) assert.equal(seen[0][cloud], undefined, cloud);
+  // The session is a secret like any credential: an echo of it never reaches an error.
+  const echo = client({
+    auth: { headers: { Authorization: "Bearer console-session" } },
+    fetch: () => new Response(JSON.stringify({ error_code: "X.1", error_msg: "bad session Bearer console-session" }), { status: 403 }),
+  });
+  const error = await failure(echo.listPorts({ device_id: WEB_SERVER }));
+  assert.equal(error.status, 403);
+  assert.doesNotMatch(error.message, /console-session/);
+});
+
 test("bad options throw a validation EipError at construction", () => {
   const cases = [
     [{ endpoint: "http://vpc.example.com", projectId: PROJECT, auth: { token: TOKEN } }, "endpoint"],
