@@ -13,3 +13,14 @@ export const CLIENT_METHODS = [
   { name: "listPublicips", arity: 1, pageOf: "publicips" },
   { name: "listPorts", arity: 1 },
 ];
+
+/** The operations and their routes, for `eipkit/proxy` (`methods`: the client methods that send each). */
+export const OPERATIONS = [
+  { name: "createPublicip", method: "POST", path: "/v1/{project_id}/publicips", input: "body", methods: ["createPublicip"] },
+  { name: "createPrepaidPublicip", method: "POST", path: "/v2.0/{project_id}/publicips", input: "body", methods: ["createPrepaidPublicip"] },
+  { name: "updatePublicip", method: "PUT", path: "/v1/{project_id}/publicips/{publicip_id}", input: "body", methods: ["updatePublicip", "bindPublicip", "unbindPublicip"] },
+  { name: "showPublicip", method: "GET", path: "/v1/{project_id}/publicips/{publicip_id}", input: null, methods: ["showPublicip"] },
+  { name: "deletePublicip", method: "DELETE", path: "/v1/{project_id}/publicips/{publicip_id}", input: null, methods: ["deletePublicip"] },
+  { name: "listPublicips", method: "GET", path: "/v1/{project_id}/publicips", input: "query", methods: ["listPublicips"] },
+  { name: "listPorts", method: "GET", path: "/v1/{project_id}/ports", input: "query", methods: ["listPorts"] },
+];

@@ -77,15 +77,28 @@ impl RawClient {
     /// Sends one registered operation through the client method `method` (`createPublicip`,
     /// `bindPublicip`, ...: the registry's names), with `args` before the call options.
     pub fn call(&self, method: String, args: Array, options: JsValue) -> Promise {
+        self.send(&method, &args, &options, false)
+    }
+
+    /// [`RawClient::call`] for a proxy (`eipkit/proxy`): sent once as the options say, and
+    /// resolved with the upstream answer as it is, `{ status, requestId, contentType, body }`,
+    /// whatever its status (a redirect, an over-long answer or a 401 still reject).
+    pub fn forward(&self, method: String, args: Array, options: JsValue) -> Promise {
+        self.send(&method, &args, &options, true)
+    }
+}
+
+impl RawClient {
+    fn send(&self, method: &str, args: &Array, options: &JsValue, forward: bool) -> Promise {
         let inner = &self.inner;
-        let Some((operation, method)) = Operation::client_method(&method) else {
+        let Some((operation, method)) = Operation::client_method(method) else {
             let names = Operation::ALL.iter().flat_map(|op| op.spec().client_methods().map(|m| m.name.to_owned()));
             let params = Params { allowed: Some(Allowed::Owned(names.collect())), ..Params::default() };
             let issue = Issue::error("method", IssueCode::Enum, params);
             return Promise::reject(&validation_error("EipClient", vec![issue], inner.config.locale));
         };
-        let prepared = inner.prepare(operation, method, &args).and_then(|call| {
-            let options = CallOptions::read(&options, crate::options::PLAIN)
+        let prepared = inner.prepare(operation, method, args).and_then(|call| {
+            let options = CallOptions::read(options, crate::options::PLAIN)
                 .map_err(|issues| validation_error(method.name, issues, inner.config.locale))?;
             Ok((call, options))
         });
@@ -93,7 +106,12 @@ impl RawClient {
             Ok(prepared) => prepared,
             Err(error) => return Promise::reject(&error),
         };
-        let machine = Attempts::new(&call, &inner.config.service, inner.policy(&options));
+        let policy = inner.policy(&options);
+        if forward {
+            let machine = Attempts::forward(&call, &inner.config.service, policy);
+            return inner.driver(options).spawn(Box::new(machine), Box::new(|outcome| outcome.map(to_js)));
+        }
+        let machine = Attempts::new(&call, &inner.config.service, policy);
         inner
             .driver(options)
             .spawn(Box::new(machine), Box::new(move |outcome| outcome.map(|value| answer(&call, value))))

@@ -7,7 +7,7 @@
 use crate::error::ErrorKind;
 use crate::issue::IssueCode;
 use crate::model::enums::{BandwidthChargeMode, BillingMode, EipType, PeriodType, PortStatus, ShareType, Status};
-use crate::operation::{Operation, Param};
+use crate::operation::{Input, Operation, Param};
 use crate::schema::{Field, Format, Rule, Table};
 use std::fmt::Write;
 
@@ -39,6 +39,24 @@ pub fn operations_js() -> String {
             let page = spec.answer.page_of.map(|key| format!(", pageOf: \"{key}\"")).unwrap_or_default();
             let _ = writeln!(out, "  {{ name: \"{}\", arity: {}{page} }},", method.name, method.params.len());
         }
+    }
+    out.push_str("];\n\n/** The operations and their routes, for `eipkit/proxy` (`methods`: the client methods that send each). */\nexport const OPERATIONS = [\n");
+    for op in Operation::ALL {
+        let spec = op.spec();
+        let input = match spec.input {
+            Input::Nothing => "null",
+            Input::Body(_) => "\"body\"",
+            Input::Query(_) => "\"query\"",
+        };
+        let methods: Vec<String> = spec.client_methods().map(|m| format!("\"{}\"", m.name)).collect();
+        let _ = writeln!(
+            out,
+            "  {{ name: \"{}\", method: \"{}\", path: \"{}\", input: {input}, methods: [{}] }},",
+            spec.name,
+            spec.method.as_str(),
+            spec.path,
+            methods.join(", ")
+        );
     }
     out.push_str("];\n");
     out

@@ -133,6 +133,23 @@ pub async fn bind_puts_the_port_into_the_update_body() {
     );
 }
 
+pub async fn forward_passes_the_service_answer_on_as_it_is() {
+    let c = client("");
+    let missing = "f588ccfa-8750-4d7c-bf5d-2ede24414706";
+    let passed =
+        settle(c.forward("showPublicip".into(), [JsValue::from(missing)].iter().collect(), JsValue::UNDEFINED))
+            .await
+            .unwrap();
+    assert_eq!(get(&passed, "status").as_f64(), Some(404.0), "an error answer resolves, for the proxy to pass back");
+    assert!(get(&passed, "body").as_string().unwrap_or_default().contains("VPC.0504"));
+    assert_eq!(get(&passed, "requestId").as_string().map(|id| id.len()), Some(32));
+    let invalid =
+        settle(c.forward("showPublicip".into(), [JsValue::from("../x")].iter().collect(), JsValue::UNDEFINED))
+            .await
+            .unwrap_err();
+    assert_eq!(get(&invalid, "kind").as_string().as_deref(), Some("validation"), "refused before anything is sent");
+}
+
 /// Declares every test above in the file that calls it: `fetch_path_tests!()` in each runner's
 /// file (Node, Chromium), so a new test is listed once, here.
 #[macro_export]
@@ -146,6 +163,7 @@ macro_rules! fetch_path_tests {
             aksk_signatures_are_accepted,
             an_unknown_method_is_refused_with_the_known_names,
             bind_puts_the_port_into_the_update_body,
+            forward_passes_the_service_answer_on_as_it_is,
         );
     };
     ($($name:ident),* $(,)?) => {

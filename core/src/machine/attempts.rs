@@ -41,11 +41,13 @@ impl Default for Policy {
     }
 }
 
-/// How an answer is read: as an operation's registry entry says, or by a function of its own.
+/// How an answer is read: as an operation's registry entry says, by a function of its own, or
+/// passed on as it is (a proxy's).
 #[derive(Debug, Clone, Copy)]
 enum Parser {
     Answer(&'static Answer),
     Custom(fn(&Response) -> Result<Value, Error>),
+    Forward,
 }
 
 impl Parser {
@@ -53,8 +55,28 @@ impl Parser {
         match self {
             Parser::Answer(answer) => parse_answer(answer, response),
             Parser::Custom(parse) => parse(response),
+            Parser::Forward => forwarded(response),
         }
     }
+}
+
+/// Any answer as `{ status, requestId, contentType, body }`, the service's errors included, so
+/// a proxy passes them back as they are; except a redirect (never followed, never passed on)
+/// and a 401, which renews a provider's token once and is otherwise the proxy's own failure
+/// (its credentials), not the caller's.
+fn forwarded(response: &Response) -> Result<Value, Error> {
+    if (300..400).contains(&response.status) {
+        return Err(Error::redirect(response.status, response.header("location"), response.request_id()));
+    }
+    if response.status == 401 {
+        return Err(Error::Service(crate::error::service_error(response)));
+    }
+    Ok(serde_json::json!({
+        "status": response.status,
+        "requestId": response.request_id(),
+        "contentType": response.header("content-type"),
+        "body": String::from_utf8_lossy(&response.body),
+    }))
 }
 
 #[derive(Debug)]
@@ -83,6 +105,12 @@ impl Attempts {
     pub fn new(call: &Call, config: &Config, policy: Policy) -> Attempts {
         let parse = Parser::Answer(&call.operation().spec().answer);
         Attempts::start(call.name(), call.build(config), parse, policy).safe_to_repeat(call.safe_to_repeat())
+    }
+
+    /// One call for a proxy: sent as [`Attempts::new`] sends it, and its answer, whatever its
+    /// status, passed on as it is (see [`forwarded`]).
+    pub fn forward(call: &Call, config: &Config, policy: Policy) -> Attempts {
+        Attempts::start(call.name(), call.build(config), Parser::Forward, policy).safe_to_repeat(call.safe_to_repeat())
     }
 
     /// Any request with its parser (the IAM sign-in uses this). Whether it may be repeated

@@ -228,3 +228,37 @@ fn events_that_answer_nothing_are_ignored_and_poll_changes_nothing() {
     attempts.handle(Event::Answer(answer(200, json!({ "publicip": { "id": EIP } }))), Tick::at(0));
     assert!(matches!(attempts.poll(), Next::Failed(f) if f.error.status() == Some(404)), "finished stays finished");
 }
+
+#[test]
+fn forwarding_passes_any_answer_on_as_it_is_once_but_never_a_redirect() {
+    let no_retries = Policy { retries: 0, ..Policy::default() };
+    // The service's error is the proxy's answer, not a failure: status, request id and body.
+    let mut service = failing_first(1, || refused(409, "VPC.0510"));
+    let run = drive(&mut Attempts::forward(&show(), &config(), no_retries), &mut service, None);
+    let passed = run.result.unwrap();
+    assert_eq!((passed["status"].as_u64(), passed["requestId"].as_str()), (Some(409), Some("req-409")));
+    assert!(passed["body"].as_str().unwrap().contains("VPC.0510"));
+    assert_eq!(service.log.len(), 1);
+    // A success, likewise.
+    let mut service = failing_first(0, || refused(500, "X"));
+    let run = drive(&mut Attempts::forward(&show(), &config(), no_retries), &mut service, None);
+    assert_eq!(run.result.unwrap()["status"], 200);
+    // A redirect is refused, not passed on.
+    let redirect = || {
+        Ok(eipkit_core::http::Response::new(307, vec![("Location".into(), "https://elsewhere.example/x".into())], ""))
+    };
+    let mut service = failing_first(1, redirect);
+    let run = drive(&mut Attempts::forward(&show(), &config(), no_retries), &mut service, None);
+    assert_eq!(run.result.unwrap_err().error.kind(), ErrorKind::Response);
+    // A 401 is the proxy's own credentials failing: renewed once with a provider, then failed.
+    let renewing = Policy { renewable_token: true, ..no_retries };
+    let mut service = failing_first(5, || refused(401, "APIGW.0301"));
+    let run = drive(&mut Attempts::forward(&show(), &config(), renewing), &mut service, None);
+    assert_eq!(run.result.unwrap_err().error.status(), Some(401));
+    assert_eq!(service.log.len(), 2, "one renewal");
+    // A create through a proxy is never repeated either.
+    let mut service = failing_first(1, || Err(Error::Network("ECONNRESET".into())));
+    let run = drive(&mut Attempts::forward(&create(), &config(), policy()), &mut service, None);
+    assert_eq!(run.result.unwrap_err().error.kind(), ErrorKind::Network);
+    assert_eq!(service.log.len(), 1);
+}
