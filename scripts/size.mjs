@@ -1,7 +1,8 @@
 // What the package costs a page: the wasm module, the wasm-bindgen glue and eipkit's own JS for
-// the web target, raw and gzip (level 9), as the README reports. Run after `npm run build`:
-//   node scripts/size.mjs [--json] [--max-kb N]
-// With --max-kb it exits 1 when the gzip total is over N KB, so a size regression fails the tests.
+// the web target, raw and gzip (level 9), as the README reports; and the same for the
+// validators-only build (pkg/validate/). Run after `npm run build`:
+//   node scripts/size.mjs [--json] [--max-kb N] [--max-validate-kb N]
+// With a ceiling it exits 1 when that gzip total is over it, so a size regression fails the tests.
 import { readdirSync, readFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 
@@ -16,27 +17,40 @@ const parts = {
   "wasm-bindgen glue (pkg/eipkit.js, pkg/snippets/)": ["pkg/eipkit.js", ...snippets("pkg/snippets/")],
   "eipkit JS (js/web.js and the modules it imports)": ["js/web.js", "js/api.js", "js/validators.js", "js/client.js", "js/engine.js", "js/error.js", "js/closed.js", "js/operations.js"],
 };
-const rows = Object.entries(parts).map(([name, files]) => {
-  const bytes = Buffer.concat(files.map((f) => readFileSync(new URL(f, root))));
-  return { name, raw: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length };
-});
-const total = { name: "total (web target)", raw: rows.reduce((s, r) => s + r.raw, 0), gzip: rows.reduce((s, r) => s + r.gzip, 0) };
+/** The validators-only build: its wasm and glue (its JS entry is not counted yet: it has none). */
+const validateParts = {
+  "validators only: wasm (pkg/validate/)": ["pkg/validate/eipkit_validate_bg.wasm"],
+  "validators only: glue (pkg/validate/)": ["pkg/validate/eipkit_validate.js", ...snippets("pkg/validate/snippets/")],
+};
+const measure = (table) =>
+  Object.entries(table).map(([name, files]) => {
+    const bytes = Buffer.concat(files.map((f) => readFileSync(new URL(f, root))));
+    return { name, raw: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length };
+  });
+const sum = (name, rows) => ({ name, raw: rows.reduce((s, r) => s + r.raw, 0), gzip: rows.reduce((s, r) => s + r.gzip, 0) });
+const rows = measure(parts);
+const total = sum("total (web target)", rows);
+const validateRows = measure(validateParts);
+const validateTotal = sum("total (validators only)", validateRows);
 if (process.argv.includes("--json")) {
-  console.log(JSON.stringify([...rows, total]));
+  console.log(JSON.stringify([...rows, total, ...validateRows, validateTotal]));
 } else {
   const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
-  for (const r of [...rows, total]) console.log(`${r.name.padEnd(52)} ${kb(r.raw).padStart(9)} raw ${kb(r.gzip).padStart(9)} gzip`);
+  for (const r of [...rows, total, ...validateRows, validateTotal]) {
+    console.log(`${r.name.padEnd(52)} ${kb(r.raw).padStart(9)} raw ${kb(r.gzip).padStart(9)} gzip`);
+  }
 }
 
-const max = process.argv.indexOf("--max-kb");
-if (max !== -1) {
-  const limit = Number(process.argv[max + 1]);
+for (const [flag, measured] of [["--max-kb", total], ["--max-validate-kb", validateTotal]]) {
+  const at = process.argv.indexOf(flag);
+  if (at === -1) continue;
+  const limit = Number(process.argv[at + 1]);
   if (!(limit > 0)) {
-    console.error("usage: node scripts/size.mjs [--json] [--max-kb N]   (N: a number of KB)");
+    console.error("usage: node scripts/size.mjs [--json] [--max-kb N] [--max-validate-kb N]   (N: a number of KB)");
     process.exit(2);
   }
-  if (total.gzip > limit * 1024) {
-    console.error(`size: the web target is ${(total.gzip / 1024).toFixed(1)} KB gzip, over the ${limit} KB ceiling`);
+  if (measured.gzip > limit * 1024) {
+    console.error(`size: ${measured.name} is ${(measured.gzip / 1024).toFixed(1)} KB gzip, over the ${limit} KB ceiling`);
     process.exit(1);
   }
 }

@@ -21,29 +21,43 @@
 )]
 #![allow(clippy::result_large_err)]
 
-mod client;
+// The validators and the rule descriptions, in every build (`eipkit/validate` is only these).
 mod describe;
-mod driver;
 mod errors;
-mod iam;
-mod options;
-mod signing;
 mod snapshot;
-mod timers;
-mod transport;
 mod validators;
+
+// The client: the `client` feature (on by default; off for the smaller module for forms).
+#[cfg(feature = "client")]
+mod client;
+#[cfg(feature = "client")]
+mod driver;
+#[cfg(feature = "client")]
+mod iam;
+#[cfg(feature = "client")]
+mod options;
+#[cfg(feature = "client")]
+mod signing;
+#[cfg(feature = "client")]
+mod timers;
+#[cfg(feature = "client")]
+mod transport;
+#[cfg(feature = "client")]
 mod walkthrough;
 
 /// What the fuzz targets (fuzz/, built with `--cfg fuzzing`) reach that is otherwise private:
 /// the option readers, over any `Node`.
-#[cfg(fuzzing)]
+#[cfg(all(fuzzing, feature = "client"))]
 pub mod fuzzing {
     pub use crate::options::{ClientConfig, IamConfig, read_bind_new, read_wait};
 }
 
+#[cfg(feature = "client")]
 pub use client::RawClient;
 pub use describe::{field_rules, regions};
+#[cfg(feature = "client")]
 pub use iam::RawIamTokenProvider;
+#[cfg(feature = "client")]
 pub use signing::sign_request;
 pub use validators::{validate_create_prepaid_publicip, validate_create_publicip, validate_update_publicip};
 
