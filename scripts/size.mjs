@@ -15,7 +15,7 @@ function snippets(dir) {
 const parts = {
   "wasm (pkg/eipkit_bg.wasm)": ["pkg/eipkit_bg.wasm"],
   "wasm-bindgen glue (pkg/eipkit.js, pkg/snippets/)": ["pkg/eipkit.js", ...snippets("pkg/snippets/")],
-  "eipkit JS (js/web.js and the modules it imports)": ["js/web.js", "js/api.js", "js/validators.js", "js/client.js", "js/engine.js", "js/error.js", "js/closed.js", "js/operations.js"],
+  "eipkit JS (js/web.js and the modules it imports)": ["js/web.js", "js/api.js", "js/validators.js", "js/client.js", "js/engine.js", "js/error.js", "js/closed.js", "js/operations.js", "js/rules.js"],
 };
 /** The validators-only build: its wasm and glue (its JS entry is not counted yet: it has none). */
 const validateParts = {

@@ -42,17 +42,14 @@ struct JsFailure<'a> {
 pub struct Secrets(Rc<RefCell<Vec<String>>>);
 
 /// Provider tokens remembered for redaction (they rotate; a few recent ones suffice).
-#[cfg(feature = "client")]
 const RECENT_TOKENS: usize = 8;
 
 impl Secrets {
-    #[cfg(feature = "client")]
-    pub fn new(values: impl IntoIterator<Item = String>) -> Secrets {
+        pub fn new(values: impl IntoIterator<Item = String>) -> Secrets {
         Secrets(Rc::new(RefCell::new(values.into_iter().collect())))
     }
 
-    #[cfg(feature = "client")]
-    pub fn add(&self, value: &str) {
+        pub fn add(&self, value: &str) {
         let mut values = self.0.borrow_mut();
         if !values.iter().any(|v| v == value) {
             if values.len() > RECENT_TOKENS {

@@ -21,9 +21,8 @@
 )]
 #![allow(clippy::result_large_err)]
 
-// The validators and the rule descriptions, in every build (`eipkit/validate` is only these).
-mod describe;
-mod errors;
+// The validators, in every build (`eipkit/validate` is only these; the rule descriptions and
+// regions are generated JS data, js/rules.js).
 mod snapshot;
 mod validators;
 
@@ -32,6 +31,8 @@ mod validators;
 mod client;
 #[cfg(feature = "client")]
 mod driver;
+#[cfg(feature = "client")]
+mod errors;
 #[cfg(feature = "client")]
 mod iam;
 #[cfg(feature = "client")]
@@ -54,7 +55,6 @@ pub mod fuzzing {
 
 #[cfg(feature = "client")]
 pub use client::RawClient;
-pub use describe::{field_rules, regions};
 #[cfg(feature = "client")]
 pub use iam::RawIamTokenProvider;
 #[cfg(feature = "client")]

@@ -8,7 +8,7 @@ use crate::error::ErrorKind;
 use crate::issue::IssueCode;
 use crate::model::enums::{BandwidthChargeMode, BillingMode, EipType, PeriodType, PortStatus, ShareType, Status};
 use crate::operation::{Input, Operation, Param};
-use crate::schema::{Field, Format, Rule, Table};
+use crate::schema::{self, Field, Format, Rule, Table};
 use std::fmt::Write;
 
 /// `js/closed.js`: the closed sets the JS side checks values against, from the same lists.
@@ -59,6 +59,29 @@ pub fn operations_js() -> String {
         );
     }
     out.push_str("];\n");
+    out
+}
+
+/// `js/rules.js`: what `fieldRules()` and `regions()` answer, as data generated from the rule
+/// tables and the region table, so a page reads them without the wasm (and the wasm carries
+/// neither their text nor their serialisation).
+pub fn rules_js() -> String {
+    let mut out = String::from(
+        "// Generated from the core's rule and region tables (core/src/schema/, core/src/region.rs) by\n\
+         // core/src/typescript.rs: EIPKIT_WRITE_TYPES=1 cargo test -p eipkit-core --test typescript. Do not edit.\n\n\
+         /** `fieldRules(operation)` of every operation with input. */\nexport const FIELD_RULES = {\n",
+    );
+    for op in Operation::with_input() {
+        let rules = serde_json::to_string(&schema::describe(op)).unwrap_or_default();
+        let _ = writeln!(out, "  {}: {rules},", op.js_name());
+    }
+    out.push_str("};\n\n/** `regions()`: the regions eipkit knows, with the EIP types each offers. */\nexport const REGIONS = ");
+    let regions: Vec<serde_json::Value> = crate::region::REGIONS
+        .iter()
+        .map(|r| serde_json::json!({ "id": r.id, "nameZh": r.name_zh, "nameEn": r.name_en, "eipTypes": r.eip_types }))
+        .collect();
+    out.push_str(&serde_json::to_string(&regions).unwrap_or_default());
+    out.push_str(";\n");
     out
 }
 

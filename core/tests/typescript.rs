@@ -34,6 +34,11 @@ fn closed_js_is_generated() {
 }
 
 #[test]
+fn rules_js_is_generated() {
+    assert_generated("js/rules.js", &eipkit_core::typescript::rules_js());
+}
+
+#[test]
 fn operations_js_is_generated() {
     assert_generated("js/operations.js", &eipkit_core::typescript::operations_js());
 }
