@@ -25,7 +25,7 @@ export type PeriodType = "month" | "year" | (string & {});
 export type PortStatus = "ACTIVE" | "BUILD" | "DOWN" | (string & {});
 
 /** The stable codes of validation issues. */
-export type IssueCode = "required" | "required_if" | "type" | "unknown_field" | "length" | "charset" | "enum" | "range" | "step" | "conflict" | "format" | "region" | "ignored" | "not_found";
+export type IssueCode = "required" | "required_if" | "type" | "unknown_field" | "length" | "charset" | "enum" | "range" | "step" | "conflict" | "format" | "region" | "ignored" | "not_found" | "unavailable";
 
 /** What kind of failure an `EipError` is. */
 export type ErrorKind = "validation" | "api" | "network" | "timeout" | "aborted" | "response";
@@ -184,8 +184,10 @@ export interface Issue {
   path: string;
   code: IssueCode;
   severity: "error" | "warning";
-  /** A sentence for a person, in the chosen locale. */
+  /** A sentence for a person, in the chosen locale, naming the field by its path. */
   message: string;
+  /** The same sentence without the path, to show next to the field ("Must be between 1 and 2000."). */
+  short: string;
   params: IssueParams;
 }
 

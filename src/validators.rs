@@ -28,6 +28,7 @@ pub struct JsIssue<'a> {
     code: IssueCode,
     severity: Severity,
     message: String,
+    short: String,
     params: &'a Params,
 }
 
@@ -39,6 +40,7 @@ pub fn js_issues(issues: &[Issue], locale: Locale) -> Vec<JsIssue<'_>> {
             code: i.code,
             severity: i.severity,
             message: i.message(locale),
+            short: i.short(locale),
             params: &i.params,
         })
         .collect()

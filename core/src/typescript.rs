@@ -5,7 +5,8 @@
 //! hand-written response types against the Rust models.
 
 use crate::error::ErrorKind;
-use crate::issue::IssueCode;
+use crate::issue::{Issue, IssueCode, Params};
+use crate::message::Locale;
 use crate::model::enums::{BandwidthChargeMode, BillingMode, EipType, PeriodType, PortStatus, ShareType, Status};
 use crate::operation::{Operation, Param};
 use crate::schema::{Field, Format, Rule, Table};
@@ -16,11 +17,28 @@ pub fn closed_sets() -> String {
     let list = |names: Vec<&str>| names.iter().map(|n| format!("\"{n}\"")).collect::<Vec<_>>().join(", ");
     let kinds = list(ErrorKind::ALL.iter().map(|k| k.as_str()).collect());
     let codes = list(IssueCode::ALL.iter().map(|c| c.as_str()).collect());
+    // The JS layer raises `unavailable` before the module is there to render it.
+    let unavailable = Issue::error("", IssueCode::Unavailable, Params::default());
+    let sentences = Locale::ALL
+        .iter()
+        .map(|&locale| {
+            let text = |s: String| serde_json::to_string(&s).unwrap_or_default();
+            format!(
+                "\"{}\": {{ message: {}, short: {} }}",
+                locale.tag(),
+                text(unavailable.message(locale)),
+                text(unavailable.short(locale))
+            )
+        })
+        .collect::<Vec<_>>()
+        .join(", ");
     format!(
         "// Generated from the core's closed sets (core/src/closed.rs) by core/src/typescript.rs:\n\
          // EIPKIT_WRITE_TYPES=1 cargo test -p eipkit-core --test typescript. Do not edit.\n\n\
          /** What kind of failure an `EipError` is. */\nexport const ERROR_KINDS = [{kinds}];\n\n\
-         /** The stable codes of validation issues. */\nexport const ISSUE_CODES = [{codes}];\n"
+         /** The stable codes of validation issues. */\nexport const ISSUE_CODES = [{codes}];\n\n\
+         /** The sentences of an `unavailable` issue, by locale (core/src/message/). */\n\
+         export const UNAVAILABLE = {{ {sentences} }};\n"
     )
 }
 
@@ -205,8 +223,10 @@ export interface Issue {
   path: string;
   code: IssueCode;
   severity: "error" | "warning";
-  /** A sentence for a person, in the chosen locale. */
+  /** A sentence for a person, in the chosen locale, naming the field by its path. */
   message: string;
+  /** The same sentence without the path, to show next to the field ("Must be between 1 and 2000."). */
+  short: string;
   params: IssueParams;
 }
 

@@ -77,6 +77,98 @@ pub(super) fn render(issue: &Issue) -> String {
             p.what.unwrap_or("match"),
             if p.what == Some("port") { " (an EIP binds to a server's network port)" } else { "" }
         ),
+        IssueCode::Unavailable => UNAVAILABLE.to_owned(),
+    }
+}
+
+const UNAVAILABLE: &str = "eipkit is not initialised: await init() before validating.";
+
+/// The sentence without the path, for showing next to the field.
+pub(super) fn short(issue: &Issue) -> String {
+    let p = &issue.params;
+    let when = || condition(p);
+    match issue.code {
+        IssueCode::Required => "Required.".to_owned(),
+        IssueCode::RequiredIf => format!("Required{}.", when()),
+        IssueCode::Type => format!(
+            "Must be {}, not {}.",
+            with_article(p.expected.unwrap_or("a different type")),
+            with_article(p.received.unwrap_or("this"))
+        ),
+        IssueCode::UnknownField => match p.count {
+            Some(count) => format!("Has {count} fields this request does not define."),
+            None => {
+                let mut message = "Not a field of this request.".to_owned();
+                if let Some(s) = &p.suggestion {
+                    message.push_str(&format!(" Did you mean \"{s}\"?"));
+                }
+                if let Some(op) = p.accepted_by {
+                    message.push_str(&format!(" ({op} accepts it.)"));
+                }
+                message
+            }
+        },
+        IssueCode::Length => match (p.min, p.max) {
+            (Some(min), Some(max)) if min == max => format!("Must be exactly {max} characters{}.", actual(p)),
+            (Some(0) | None, Some(max)) => format!("At most {max} characters{}.", actual(p)),
+            (Some(min), Some(max)) => format!("Must be {min} to {max} characters{}.", actual(p)),
+            _ => "Wrong length.".to_owned(),
+        },
+        IssueCode::Charset => format!(
+            "Only digits, letters, Chinese characters, \"_\", \"-\" and \".\"; found {}.",
+            list(&quoted(p.invalid.as_deref().unwrap_or_default()), ", ", " and ")
+        ),
+        IssueCode::Enum => {
+            let allowed = p.allowed.as_ref().map(allowed_items).unwrap_or_default();
+            let hint = p.suggestion.as_ref().map(|s| format!(" Did you mean \"{s}\"?")).unwrap_or_default();
+            format!("Must be {}.{hint}", one_of(&allowed))
+        }
+        IssueCode::Range => match (p.min, p.max) {
+            (Some(min), Some(max)) => format!("Must be between {min} and {max}{}.", when()),
+            _ => "Out of range.".to_owned(),
+        },
+        IssueCode::Step => {
+            let nearest: Vec<String> = p.nearest.iter().flatten().map(i64::to_string).collect();
+            format!(
+                "Must be a multiple of {} in its band; nearest: {}.",
+                p.step.unwrap_or(1),
+                list(&nearest, ", ", " or ")
+            )
+        }
+        IssueCode::Conflict if issue.severity == Severity::Warning => format!(
+            "May be refused with {}{}: IPv6 does not support shared (WHOLE) bandwidth yet.",
+            p.field.unwrap_or("another field"),
+            p.value.as_ref().map(|v| format!(" {v}")).unwrap_or_default()
+        ),
+        IssueCode::Conflict => format!("Cannot be set together with {}.", p.field.unwrap_or("another field")),
+        IssueCode::Format => match p.format {
+            Some("header_value") => "Must be printable ASCII (it is sent in an HTTP header).".to_owned(),
+            Some("id") => "Must be 1 to 64 ASCII letters, digits, \"-\" or \"_\".".to_owned(),
+            Some("https_url") => {
+                "Must be an https:// URL (http:// only for loopback), without credentials, query or fragment."
+                    .to_owned()
+            }
+            _ => "Must be a UUID (8-4-4-4-12 hex digits) or \"0\".".to_owned(),
+        },
+        IssueCode::Region => match (&p.allowed, &p.value) {
+            (Some(allowed), Some(value)) => format!(
+                "\"{value}\" is not offered in {}; it offers {}.",
+                p.region.as_deref().unwrap_or("?"),
+                list(&allowed_items(allowed), ", ", " and ")
+            ),
+            _ => format!(
+                "Not checked: region \"{}\" is not in eipkit's region table.",
+                p.region.as_deref().unwrap_or_default()
+            ),
+        },
+        IssueCode::Ignored => format!("Ignored by the service{}.", when()),
+        IssueCode::NotFound => format!(
+            "\"{}\" has no {} to use{}.",
+            p.value.as_deref().unwrap_or_default(),
+            p.what.unwrap_or("match"),
+            if p.what == Some("port") { " (an EIP binds to a server's network port)" } else { "" }
+        ),
+        IssueCode::Unavailable => UNAVAILABLE.to_owned(),
     }
 }
 

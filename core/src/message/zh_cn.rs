@@ -77,6 +77,88 @@ pub(super) fn render(issue: &Issue) -> String {
                 _ => "匹配项",
             }
         ),
+        IssueCode::Unavailable => UNAVAILABLE.to_owned(),
+    }
+}
+
+const UNAVAILABLE: &str = "eipkit 尚未初始化：请先 await init() 再校验。";
+
+/// 不含字段路径的简短说明，显示在字段旁边。
+pub(super) fn short(issue: &Issue) -> String {
+    let p = &issue.params;
+    let when = || condition(p);
+    match issue.code {
+        IssueCode::Required => "必填。".to_owned(),
+        IssueCode::RequiredIf => format!("{}必填。", when()),
+        IssueCode::Type => {
+            format!("必须是{}，而不是{}。", type_name(p.expected.unwrap_or("?")), type_name(p.received.unwrap_or("?")))
+        }
+        IssueCode::UnknownField => match p.count {
+            Some(count) => format!("含有 {count} 个本请求未定义的字段。"),
+            None => {
+                let mut message = "不是本请求的字段。".to_owned();
+                if let Some(s) = &p.suggestion {
+                    message.push_str(&format!("你是不是想写 “{s}”？"));
+                }
+                if let Some(op) = p.accepted_by {
+                    message.push_str(&format!("（{op} 接受该字段。）"));
+                }
+                message
+            }
+        },
+        IssueCode::Length => match (p.min, p.max) {
+            (Some(min), Some(max)) if min == max => format!("长度必须恰好为 {max} 个字符{}。", actual(p)),
+            (Some(0) | None, Some(max)) => format!("长度不能超过 {max} 个字符{}。", actual(p)),
+            (Some(min), Some(max)) => format!("长度必须为 {min} 到 {max} 个字符{}。", actual(p)),
+            _ => "长度不正确。".to_owned(),
+        },
+        IssueCode::Charset => format!(
+            "只能包含数字、字母、中文、“_”、“-”和“.”，但包含了 {}。",
+            list(&quoted(p.invalid.as_deref().unwrap_or_default()), "、", " 和 ")
+        ),
+        IssueCode::Enum => {
+            let allowed = p.allowed.as_ref().map(allowed_items).unwrap_or_default();
+            let hint = p.suggestion.as_ref().map(|s| format!("你是不是想写 \"{s}\"？")).unwrap_or_default();
+            format!("必须是以下值之一：{}。{hint}", allowed.join("、"))
+        }
+        IssueCode::Range => match (p.min, p.max) {
+            (Some(min), Some(max)) => format!("{}必须在 {min} 到 {max} 之间。", when()),
+            _ => "超出范围。".to_owned(),
+        },
+        IssueCode::Step => {
+            let nearest: Vec<String> = p.nearest.iter().flatten().map(i64::to_string).collect();
+            format!("在所在区间内须为 {} 的倍数；最接近的是 {}。", p.step.unwrap_or(1), list(&nearest, "、", " 或 "))
+        }
+        IssueCode::Conflict if issue.severity == Severity::Warning => format!(
+            "与 {}{} 同时使用可能被拒绝：IPv6 暂不支持共享带宽（WHOLE）。",
+            p.field.unwrap_or("其他字段"),
+            p.value.as_ref().map(|v| format!(" = {v}")).unwrap_or_default()
+        ),
+        IssueCode::Conflict => format!("不能与 {} 同时设置。", p.field.unwrap_or("其他字段")),
+        IssueCode::Format => match p.format {
+            Some("header_value") => "只能包含可打印的 ASCII 字符（它会放在 HTTP 请求头中发送）。".to_owned(),
+            Some("id") => "必须是 1 到 64 个 ASCII 字母、数字、“-”或“_”。".to_owned(),
+            Some("https_url") => "必须是 https:// URL（仅回环地址可用 http://），且不含凭据、查询串或片段。".to_owned(),
+            _ => "必须是带连字符的 UUID（8-4-4-4-12 位十六进制）或“0”。".to_owned(),
+        },
+        IssueCode::Region => match (&p.allowed, &p.value) {
+            (Some(allowed), Some(value)) => format!(
+                "区域 {} 不提供 \"{value}\"；可选值：{}。",
+                p.region.as_deref().unwrap_or("?"),
+                allowed_items(allowed).join("、")
+            ),
+            _ => format!("未按区域检查：区域 \"{}\" 不在 eipkit 的区域表中。", p.region.as_deref().unwrap_or_default()),
+        },
+        IssueCode::Ignored => format!("{}服务会忽略此字段。", when()),
+        IssueCode::NotFound => format!(
+            "\"{}\" 没有可用的{}。",
+            p.value.as_deref().unwrap_or_default(),
+            match p.what {
+                Some("port") => "网卡端口（弹性公网IP需绑定到云服务器的网卡）",
+                _ => "匹配项",
+            }
+        ),
+        IssueCode::Unavailable => UNAVAILABLE.to_owned(),
     }
 }
 
