@@ -140,6 +140,15 @@ fn every_case_has_a_short_form_without_the_path_in_every_locale() {
 }
 
 #[test]
+fn an_unavailable_issue_names_no_field_so_its_short_form_is_its_message() {
+    // js/closed.js carries the message alone, for both.
+    let issue = Issue::error("", IssueCode::Unavailable, Params::default());
+    for locale in Locale::ALL {
+        assert_eq!(issue.short(locale), issue.message(locale));
+    }
+}
+
+#[test]
 fn every_code_has_a_short_form() {
     let cases = every_case();
     for code in IssueCode::ALL {
@@ -159,7 +168,7 @@ fn short_forms_read_next_to_the_field() {
     );
     assert_eq!(
         short(IssueCode::Step, "bandwidth.size", Locale::ZhCn),
-        "在所在区间内须为 50 的倍数；最接近的是 300 或 350。"
+        "在其所在区间内必须是 50 的倍数；最接近的有效值为 300 和 350。"
     );
     assert_eq!(
         short(IssueCode::RequiredIf, "bandwidth.name", Locale::En),

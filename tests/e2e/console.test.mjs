@@ -82,7 +82,7 @@ test("invalid values show the library's short messages at their fields, the whol
   await assert.doesNotReject(message("bandwidth.size").filter({ hasText: "Must be between 1 and 2000." }).waitFor());
   assert.equal(await message("bandwidth.size").textContent(), "Must be between 1 and 2000.");
   assert.equal(await message("bandwidth.size").getAttribute("title"), "bandwidth.size must be between 1 and 2000.");
-  assert.equal(await message("publicip.alias").textContent(), "Only digits, letters, Chinese characters, \"_\", \"-\" and \".\"; found U+0020 and \"!\".");
+  assert.equal(await message("publicip.alias").textContent(), "May contain only digits, letters, Chinese characters, \"_\", \"-\" and \".\"; it contains U+0020 and \"!\".");
   assert.equal(await message("extendParam.period_num").textContent(), "Must be between 1 and 3 when extendParam.period_type is \"year\".");
   assert.equal(await message("extendParam.period_num").getAttribute("title"), "extendParam.period_num must be between 1 and 3 when extendParam.period_type is \"year\".");
   assert.equal(await field("extendParam.period_num").getAttribute("max"), "3", "the input's own limit follows the period type");

@@ -177,7 +177,7 @@ test(".with(options) binds locale and region in a new schema, over those already
   assert.deepEqual(validate(hk, bad).issues.map((i) => i.code), ["range", "region"]);
   assert.match(validate(hk, bad).issues[1].short, /^区域 ap-southeast-1 不提供/, "the locale stays bound");
   assert.deepEqual(validate(zh, bad).issues.map((i) => i.code), ["range"], "zh is unchanged");
-  assert.equal(validate(hk.with({ locale: "en" }), bad).issues[1].short, "\"5_sbgp\" is not offered in ap-southeast-1; it offers \"5_bgp\".");
+  assert.equal(validate(hk.with({ locale: "en" }), bad).issues[1].short, "\"5_sbgp\" is not offered in region ap-southeast-1; it offers \"5_bgp\".");
   // Options are read once, when bound: changing the object afterwards changes nothing.
   const options = { locale: "zh-CN" };
   const bound = createPublicipSchema.with(options);
