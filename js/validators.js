@@ -32,31 +32,26 @@ export function validateUpdatePublicip(...args) { return call("validateUpdatePub
 export function fieldRules(...args) { return call("fieldRules", args); }
 export function regions(...args) { return call("regions", args); }
 
-/** A string option, or undefined (an unreadable options object reads as none). */
+/** A string option; unreadable options are none. */
 function option(options, key) {
   try {
     const value = options?.[key];
     return typeof value === "string" ? value : undefined;
-  } catch {
-    return undefined;
-  }
+  } catch {}
 }
 
-/** The `unavailable` issue: the module is not initialised yet (or, a bug, failed). */
-function unavailable(locale, message) {
-  const sentences = /^zh(?:[-_]|$)/i.test(locale?.trim() ?? "") ? UNAVAILABLE["zh-CN"] : UNAVAILABLE.en;
-  return { issues: [{ ...sentences, ...(message && { message, short: message }), code: "unavailable", severity: "error", params: {} }] };
-}
+/** The issue when the module cannot validate: not initialised yet (or, a bug, failed). */
+const unavailable = (locale, message = UNAVAILABLE[/^zh(?:[-_]|$)/i.test(locale?.trim()) ? "zh-CN" : "en"]) => ({
+  issues: [{ message, short: message, code: "unavailable", severity: "error", params: {} }],
+});
 
-/**
- * `operation`'s body as a Standard Schema, with `locale` and `region` bound. `validate` never
- * throws: before the module is initialised it answers an `unavailable` issue.
- */
+/** `operation`'s body as a Standard Schema, `locale` and `region` bound. `validate` never throws. */
 function schema(operation, locale, region) {
-  const validate = (value) => {
+  const validate = (input) => {
     if (!ready.isReady()) return unavailable(locale);
     try {
-      return wasm.standardValidate(operation, value, { locale, region }) ?? unavailable(locale, "eipkit could not validate this value");
+      const { ok, issues, value } = wasm.standardValidate(operation, input, { locale, region });
+      return ok ? { value } : { issues: issues.map(({ path, keys, ...issue }) => (path ? { ...issue, path: keys } : issue)) };
     } catch (thrown) {
       return unavailable(locale, EipError.from(thrown, operation).message);
     }

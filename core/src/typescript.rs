@@ -17,18 +17,13 @@ pub fn closed_sets() -> String {
     let list = |names: Vec<&str>| names.iter().map(|n| format!("\"{n}\"")).collect::<Vec<_>>().join(", ");
     let kinds = list(ErrorKind::ALL.iter().map(|k| k.as_str()).collect());
     let codes = list(IssueCode::ALL.iter().map(|c| c.as_str()).collect());
-    // The JS layer raises `unavailable` before the module is there to render it.
+    // The JS layer raises `unavailable` before the module is there to render it (its short
+    // form is its message: it names no field).
     let unavailable = Issue::error("", IssueCode::Unavailable, Params::default());
     let sentences = Locale::ALL
         .iter()
         .map(|&locale| {
-            let text = |s: String| serde_json::to_string(&s).unwrap_or_default();
-            format!(
-                "\"{}\": {{ message: {}, short: {} }}",
-                locale.tag(),
-                text(unavailable.message(locale)),
-                text(unavailable.short(locale))
-            )
+            format!("\"{}\": {}", locale.tag(), serde_json::to_string(&unavailable.message(locale)).unwrap_or_default())
         })
         .collect::<Vec<_>>()
         .join(", ");
@@ -37,7 +32,7 @@ pub fn closed_sets() -> String {
          // EIPKIT_WRITE_TYPES=1 cargo test -p eipkit-core --test typescript. Do not edit.\n\n\
          /** What kind of failure an `EipError` is. */\nexport const ERROR_KINDS = [{kinds}];\n\n\
          /** The stable codes of validation issues. */\nexport const ISSUE_CODES = [{codes}];\n\n\
-         /** The sentences of an `unavailable` issue, by locale (core/src/message/). */\n\
+         /** The message of an `unavailable` issue, by locale (core/src/message/). */\n\
          export const UNAVAILABLE = {{ {sentences} }};\n"
     )
 }
