@@ -5,4 +5,7 @@
 export const ERROR_KINDS = ["validation", "api", "network", "timeout", "aborted", "response"];
 
 /** The stable codes of validation issues. */
-export const ISSUE_CODES = ["required", "required_if", "type", "unknown_field", "length", "charset", "enum", "range", "step", "conflict", "format", "region", "ignored", "not_found"];
+export const ISSUE_CODES = ["required", "required_if", "type", "unknown_field", "length", "charset", "enum", "range", "step", "conflict", "format", "region", "ignored", "not_found", "unavailable"];
+
+/** The message of an `unavailable` issue, by locale (core/src/message/). */
+export const UNAVAILABLE = { "en": "eipkit is not initialised: await init() before validating.", "zh-CN": "eipkit 尚未初始化：请先 await init() 再校验。" };

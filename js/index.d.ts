@@ -25,7 +25,7 @@ export type PeriodType = "month" | "year" | (string & {});
 export type PortStatus = "ACTIVE" | "BUILD" | "DOWN" | (string & {});
 
 /** The stable codes of validation issues. */
-export type IssueCode = "required" | "required_if" | "type" | "unknown_field" | "length" | "charset" | "enum" | "range" | "step" | "conflict" | "format" | "region" | "ignored" | "not_found";
+export type IssueCode = "required" | "required_if" | "type" | "unknown_field" | "length" | "charset" | "enum" | "range" | "step" | "conflict" | "format" | "region" | "ignored" | "not_found" | "unavailable";
 
 /** What kind of failure an `EipError` is. */
 export type ErrorKind = "validation" | "api" | "network" | "timeout" | "aborted" | "response";
@@ -184,8 +184,10 @@ export interface Issue {
   path: string;
   code: IssueCode;
   severity: "error" | "warning";
-  /** A sentence for a person, in the chosen locale. */
+  /** A sentence for a person, in the chosen locale, naming the field by its path. */
   message: string;
+  /** The same sentence without the path, to show next to the field ("Must be between 1 and 2000."). */
+  short: string;
   params: IssueParams;
 }
 
@@ -216,6 +218,87 @@ export function validateCreatePublicip(body: unknown, options?: ValidateOptions)
 export function validateCreatePrepaidPublicip(body: unknown, options?: ValidateOptions): ValidationResult;
 /** Never throws, whatever `body` is. */
 export function validateUpdatePublicip(body: unknown, options?: ValidateOptions): ValidationResult;
+
+// ---- Standard Schema (standardschema.dev): the validators for form and server libraries ----
+
+/** The Standard Schema v1 interface, as its specification declares it (no dependency needed). */
+export interface StandardSchemaV1<Input = unknown, Output = Input> {
+  readonly "~standard": StandardSchemaV1.Props<Input, Output>;
+}
+
+export declare namespace StandardSchemaV1 {
+  interface Props<Input = unknown, Output = Input> {
+    readonly version: 1;
+    readonly vendor: string;
+    readonly validate: (value: unknown, options?: Options | undefined) => Result<Output> | Promise<Result<Output>>;
+    readonly types?: Types<Input, Output> | undefined;
+  }
+  type Result<Output> = SuccessResult<Output> | FailureResult;
+  interface SuccessResult<Output> {
+    readonly value: Output;
+    readonly issues?: undefined;
+  }
+  interface Options {
+    readonly libraryOptions?: Record<string, unknown> | undefined;
+  }
+  interface FailureResult {
+    readonly issues: ReadonlyArray<Issue>;
+  }
+  interface Issue {
+    readonly message: string;
+    readonly path?: ReadonlyArray<PropertyKey | PathSegment> | undefined;
+  }
+  interface PathSegment {
+    readonly key: PropertyKey;
+  }
+  interface Types<Input = unknown, Output = Input> {
+    readonly input: Input;
+    readonly output: Output;
+  }
+  type InferInput<Schema extends StandardSchemaV1> = NonNullable<Schema["~standard"]["types"]>["input"];
+  type InferOutput<Schema extends StandardSchemaV1> = NonNullable<Schema["~standard"]["types"]>["output"];
+}
+
+/** An error of a schema's validation (warnings never fail a value, so they are not listed). */
+export interface StandardIssue {
+  /** As `Issue.message`: it names the field by its path. */
+  message: string;
+  /** As `Issue.short`: the sentence without the path, for next to the field. */
+  short: string;
+  /** The wire path as keys, e.g. ["bandwidth", "size"]; absent for the body itself. */
+  path?: string[];
+  /** `"unavailable"` before the module is initialised (`await init()` first). */
+  code: IssueCode;
+  severity: "error";
+  params: IssueParams;
+}
+
+/** `{ value }`, the body as it would be sent (known fields only, nulls dropped), or `{ issues }`. */
+export type BodySchemaResult<Output> = { readonly value: Output; readonly issues?: undefined } | { readonly issues: StandardIssue[] };
+
+/**
+ * A request body's Standard Schema: eipkit's validator for the libraries that take one. It
+ * validates every value; its input type is the body (as a form library expects of a schema over
+ * its values), and it is a `StandardSchemaV1<unknown, Body>` too.
+ */
+export interface BodySchema<Body> extends StandardSchemaV1<Body, Body> {
+  readonly "~standard": {
+    readonly version: 1;
+    readonly vendor: "eipkit";
+    /** Synchronous, and never throws, whatever `value` is. */
+    readonly validate: (value: unknown, options?: StandardSchemaV1.Options | undefined) => BodySchemaResult<Body>;
+    readonly types?: StandardSchemaV1.Types<Body, Body> | undefined;
+  };
+  /** A new schema with `options` bound (over those already bound): locale and region. */
+  with(options: ValidateOptions): BodySchema<Body>;
+}
+
+/** `POST /v1/{project_id}/publicips` (pay per use), as a Standard Schema. */
+export const createPublicipSchema: BodySchema<CreatePublicipBody>;
+/** `POST /v2.0/{project_id}/publicips` (prepaid), as a Standard Schema. */
+export const createPrepaidPublicipSchema: BodySchema<CreatePrepaidPublicipBody>;
+/** `PUT /v1/{project_id}/publicips/{publicip_id}`, as a Standard Schema. */
+export const updatePublicipSchema: BodySchema<UpdatePublicipBody>;
 
 /** One field of an operation's input, with the limits a form needs. */
 export interface FieldRule {

@@ -1,7 +1,9 @@
 // The validators and rule tables: the validators are synchronous calls into wasm; the rule
 // descriptions and regions are data generated from the same tables (rules.js), read without
 // the wasm. A module of its own, with its own registration, so that an entry can offer them
-// without the client.
+// without the client. And the validators as Standard Schemas (standardschema.dev), for form
+// and server libraries.
+import { UNAVAILABLE } from "./closed.js";
 import { keeps, unregistered } from "./engine.js";
 import { EipError } from "./error.js";
 import { FIELD_RULES, REGIONS } from "./rules.js";
@@ -45,3 +47,37 @@ export function fieldRules(operation) {
 export function regions() {
   return structuredClone(REGIONS);
 }
+
+/** A string option; unreadable options are none. */
+function option(options, key) {
+  try {
+    const value = options?.[key];
+    return typeof value === "string" ? value : undefined;
+  } catch {}
+}
+
+/** The issue when the module cannot validate: not initialised yet (or, a bug, failed). */
+const unavailable = (locale, message = UNAVAILABLE[/^zh(?:[-_]|$)/i.test(locale?.trim()) ? "zh-CN" : "en"]) => ({
+  issues: [{ message, short: message, code: "unavailable", severity: "error", params: {} }],
+});
+
+/** `operation`'s body as a Standard Schema, `locale` and `region` bound. `validate` never throws. */
+function schema(operation, locale, region) {
+  const validate = (input) => {
+    if (!ready.isReady()) return unavailable(locale);
+    try {
+      const { ok, issues, value } = wasm.standardValidate(operation, input, { locale, region });
+      return ok ? { value } : { issues: issues.map(({ path, keys, ...issue }) => (path ? { ...issue, path: keys } : issue)) };
+    } catch (thrown) {
+      return unavailable(locale, EipError.from(thrown, operation).message);
+    }
+  };
+  return Object.freeze({
+    "~standard": Object.freeze({ version: 1, vendor: "eipkit", validate }),
+    with: (options) => schema(operation, option(options, "locale") ?? locale, option(options, "region") ?? region),
+  });
+}
+
+export const createPublicipSchema = /* @__PURE__ */ schema("createPublicip");
+export const createPrepaidPublicipSchema = /* @__PURE__ */ schema("createPrepaidPublicip");
+export const updatePublicipSchema = /* @__PURE__ */ schema("updatePublicip");

@@ -1,7 +1,7 @@
 // Browser, bundler and Deno entry: the wasm module is fetched from next to the glue (bundlers
 // such as Vite follow its `new URL(..., import.meta.url)`) and instantiated by `init()`. Every
-// async export calls `init()` itself; the synchronous ones (validators, fieldRules, regions,
-// signRequest) need `await init()` first.
+// async export calls `init()` itself; the synchronous ones (validators, signRequest) need
+// `await init()` first (fieldRules and regions are data: they never do).
 import initWasm, * as wasm from "../pkg/eipkit.js";
 import useEngine from "./api.js";
 

@@ -45,11 +45,11 @@ pub struct Secrets(Rc<RefCell<Vec<String>>>);
 const RECENT_TOKENS: usize = 8;
 
 impl Secrets {
-        pub fn new(values: impl IntoIterator<Item = String>) -> Secrets {
+    pub fn new(values: impl IntoIterator<Item = String>) -> Secrets {
         Secrets(Rc::new(RefCell::new(values.into_iter().collect())))
     }
 
-        pub fn add(&self, value: &str) {
+    pub fn add(&self, value: &str) {
         let mut values = self.0.borrow_mut();
         if !values.iter().any(|v| v == value) {
             if values.len() > RECENT_TOKENS {

@@ -1,7 +1,7 @@
 // The console: the create form with live validation, the walkthrough with live progress, and
 // the EIP table with its actions. All of it through the eipkit package.
 import { init, EipClient, EipError } from "/eipkit/js/web.js";
-import { setLocale, getLocale, t } from "./i18n.js";
+import { setLocale, getLocale, t, live, statusText } from "./i18n.js";
 
 await init();
 const { CreateForm, REGIONS } = await import("./form.js");
@@ -43,15 +43,15 @@ async function walk(input) {
   running = new AbortController();
   form.setBusy(true);
   $("progress").replaceChildren();
-  $("form-status").textContent = t("running");
+  live($("form-status"), () => t("running"));
   try {
     const result = await client().bindNewPublicipToServer(
       { ...input, intervalMs: 300 },
       { signal: running.signal, onProgress: drawStep },
     );
-    $("form-status").textContent = t("succeeded", result.publicip.public_ip_address);
+    live($("form-status"), () => t("succeeded", result.publicip.public_ip_address));
   } catch (error) {
-    $("form-status").textContent = t("failed", describe(error));
+    live($("form-status"), () => t("failed", describe(error)));
     if (error instanceof EipError && error.kind === "validation") form.validate();
   } finally {
     running = null;
@@ -68,19 +68,21 @@ function drawStep(event) {
     $("progress").append(item);
   }
   item.className = `step ${event.state}`;
-  const details = [
-    event.reason && `${event.portId} (${t(`reason.${event.reason}`)})`,
-    event.publicipId && event.step === "create" && event.publicipId,
-    event.orderId,
-    event.status,
-    event.error?.message,
-    event.report && reportText(event.report),
-  ].filter(Boolean);
-  item.textContent = `${t(`step.${event.step}`)}${details.length ? ": " + details.join(" · ") : ""}`;
+  live(item, () => {
+    const details = [
+      event.reason && `${event.portId} (${t(`reason.${event.reason}`)})`,
+      event.publicipId && event.step === "create" && event.publicipId,
+      event.orderId,
+      event.status && statusText(event.status),
+      event.error?.message,
+      event.report && reportText(event.report),
+    ].filter(Boolean);
+    return `${t(`step.${event.step}`)}${details.length ? ": " + details.join(" · ") : ""}`;
+  });
 }
 
 function reportText({ actions, leftBehind }) {
-  const done = actions.map((a) => `${a.action} ${a.ok ? "✓" : "✗"}`);
+  const done = actions.map((a) => `${t(a.action)} ${a.ok ? "✓" : "✗"}`);
   const left = leftBehind.map((l) => [l.orderId, l.publicipId].filter(Boolean).join(" / "));
   return [done.length && `${t("cleanedUp")}: ${done.join(", ")}`, left.length && `${t("leftBehind")}: ${left.join(", ")}`]
     .filter(Boolean)
@@ -95,7 +97,7 @@ function describe(error) {
 }
 
 async function act(action, id, port) {
-  $("table-error").textContent = "";
+  live($("table-error"), () => "");
   try {
     const c = client();
     if (action === "bind") await c.bindPublicip(id, port);
@@ -103,7 +105,7 @@ async function act(action, id, port) {
     if (action === "toIpv6") await c.updatePublicip(id, { publicip: { ip_version: 6 } });
     if (action === "delete") await c.deletePublicip(id);
   } catch (error) {
-    $("table-error").textContent = describe(error);
+    live($("table-error"), () => describe(error));
   }
   refresh();
 }
@@ -121,7 +123,7 @@ async function refresh() {
     }));
     table.render(publicips);
   } catch (error) {
-    $("table-error").textContent = describe(error);
+    live($("table-error"), () => describe(error));
   }
 }
 

@@ -1,5 +1,5 @@
 // The table of EIPs, refreshed in place (rows keyed by id), so keyboard focus survives updates.
-import { t } from "./i18n.js";
+import { t, statusText } from "./i18n.js";
 
 const ACTIONS = {
   DOWN: ["bind", "toIpv6", "delete"],
@@ -64,10 +64,10 @@ export class EipTable {
     const port = this.#ports.find((p) => p.id === eip.port_id);
     const cells = [
       address,
-      eip.status,
+      statusText(eip.status),
       eip.alias ?? "",
       eip.port_id ? (port?.label ?? eip.port_id) : "",
-      `${eip.bandwidth_size ?? ""} Mbit/s ${eip.bandwidth_share_type ?? ""}`,
+      `${eip.bandwidth_size ?? ""} Mbit/s ${eip.bandwidth_share_type ? t(`opt.${eip.bandwidth_share_type}`) : ""}`,
     ];
     for (const text of cells) row.append(Object.assign(document.createElement("td"), { textContent: text }));
     row.children[1].className = `status status-${eip.status}`;

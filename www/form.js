@@ -1,7 +1,7 @@
 // The create form. Every limit, allowed value and step comes from eipkit's `fieldRules`, every
 // message from its validators: the page re-implements no rule.
 import { fieldRules, regions, validateCreatePublicip, validateCreatePrepaidPublicip } from "/eipkit/js/web.js";
-import { t, getLocale } from "./i18n.js";
+import { t, getLocale, live } from "./i18n.js";
 
 const RULES = new Map(fieldRules("createPrepaidPublicip").map((rule) => [rule.path, rule]));
 const REGIONS = regions();
@@ -31,8 +31,8 @@ export class CreateForm {
       if (result.ok) {
         onSubmit({ serverId: $("server").value, create: this.body() });
       } else {
-        $("form-status").textContent = t("fixErrors", new Set(result.issues.filter((i) => i.severity === "error").map((i) => i.path)).size);
         this.#statusIsOurs = true;
+        this.#summarise(result);
         this.#form.querySelector("[aria-invalid=true]")?.focus();
       }
     });
@@ -72,7 +72,17 @@ export class CreateForm {
     return body;
   }
 
-  /** Validates with eipkit and shows each issue next to its field. */
+  /** The status line's note: how many fields have an error (kept up to date as they are fixed). */
+  #summarise(result) {
+    const count = new Set(result.issues.filter((i) => i.severity === "error").map((i) => i.path)).size;
+    live($("form-status"), () => t("fixErrors", count));
+  }
+
+  /**
+   * Validates with eipkit and shows each issue next to its field: its short form (the field's
+   * label names it), with the whole sentence as the tooltip. Issues with no field shown are
+   * listed under the form in full.
+   */
   validate() {
     const validate = this.prepaid ? validateCreatePrepaidPublicip : validateCreatePublicip;
     const result = validate(this.body(), { locale: getLocale(), region: this.#region });
@@ -84,14 +94,18 @@ export class CreateForm {
       const path = field.dataset.path;
       const shown = this.#showAll || this.#touched.has(path) ? byPath.get(path) ?? [] : [];
       const message = $(`m-${path}`);
-      message.textContent = shown.map((i) => i.message).join(" ");
+      message.textContent = shown.map((i) => i.short).join(" ");
+      if (shown.length) message.title = shown.map((i) => i.message).join("\n");
+      else message.removeAttribute("title");
       message.className = `message ${shown.some((i) => i.severity === "error") ? "error" : shown.length ? "warning" : ""}`;
       control(path).setAttribute("aria-invalid", String(shown.some((i) => i.severity === "error")));
     }
     $("body-messages").textContent = this.#showAll ? elsewhere.map((i) => i.message).join(" ") : "";
     if (result.ok && this.#statusIsOurs) {
-      $("form-status").textContent = "";
+      live($("form-status"), () => "");
       this.#statusIsOurs = false;
+    } else if (this.#statusIsOurs) {
+      this.#summarise(result);
     }
     return result;
   }

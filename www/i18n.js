@@ -1,8 +1,10 @@
-// The console's own words (labels, buttons, steps). Validation messages are not here: they
-// come from eipkit in the chosen locale.
+// The console's own words (labels, buttons, steps, statuses), in both languages. Validation
+// messages are not here: they come from eipkit in the chosen locale. Text set with `live` is
+// rendered again when the language changes, so nothing stays in the language it was shown in.
 
 const STRINGS = {
   en: {
+    pageTitle: "eipkit console",
     title: "Elastic Public IPs",
     subtitle: "A demo console built on eipkit, against a local EIP API emulator.",
     language: "Language",
@@ -61,7 +63,7 @@ const STRINGS = {
     range: (min, max) => `${min}–${max}`,
     sizeHint: (bands) => `step ${bands.map(([step, upTo]) => `${step} up to ${upTo}`).join(", ")}`,
     lengthHint: (min, max) => `${min}–${max} characters`,
-    fixErrors: (n) => `${n} field(s) need attention.`,
+    fixErrors: (n) => (n === 1 ? "1 field needs attention." : `${n} fields need attention.`),
     running: "Working…",
     succeeded: (address) => `Done: ${address} is bound and ACTIVE.`,
     failed: (message) => `Failed: ${message}`,
@@ -81,6 +83,7 @@ const STRINGS = {
     request: "request",
   },
   "zh-CN": {
+    pageTitle: "eipkit 控制台",
     title: "弹性公网IP",
     subtitle: "基于 eipkit 的演示控制台，连接本地 EIP API 模拟器。",
     language: "语言",
@@ -140,6 +143,20 @@ const STRINGS = {
     sizeHint: (bands) => `步长：${bands.map(([step, upTo]) => `${upTo} 以内为 ${step}`).join("，")}`,
     lengthHint: (min, max) => `${min}–${max} 个字符`,
     fixErrors: (n) => `有 ${n} 个字段需要修改。`,
+    // An EIP's status: the service's word, with the console's name for it.
+    "status.ACTIVE": "已绑定（ACTIVE）",
+    "status.DOWN": "未绑定（DOWN）",
+    "status.PENDING_CREATE": "创建中（PENDING_CREATE）",
+    "status.BINDING": "绑定中（BINDING）",
+    "status.PENDING_UPDATE": "更新中（PENDING_UPDATE）",
+    "status.PENDING_DELETE": "释放中（PENDING_DELETE）",
+    "status.NOTIFYING": "通知中（NOTIFYING）",
+    "status.NOTIFY_DELETE": "通知释放中（NOTIFY_DELETE）",
+    "status.BIND_ERROR": "绑定失败（BIND_ERROR）",
+    "status.ERROR": "故障（ERROR）",
+    "status.FREEZED": "已冻结（FREEZED）",
+    "status.ELB": "已绑定负载均衡（ELB）",
+    "status.VPN": "已绑定VPN（VPN）",
     running: "处理中…",
     succeeded: (address) => `完成：${address} 已绑定（ACTIVE）。`,
     failed: (message) => `失败：${message}`,
@@ -161,11 +178,28 @@ const STRINGS = {
 };
 
 let locale = "en";
+/** Elements whose text `live` set, and how to render it. */
+const rendered = new Map();
 
 export function setLocale(tag) {
   locale = tag in STRINGS ? tag : "en";
   document.documentElement.lang = locale;
   for (const element of document.querySelectorAll("[data-i18n]")) element.textContent = t(element.dataset.i18n);
+  for (const [element, render] of rendered) {
+    if (element.isConnected) element.textContent = render();
+    else rendered.delete(element);
+  }
+}
+
+/** Sets `element`'s text to `render()`, now and again whenever the language changes. */
+export function live(element, render) {
+  rendered.set(element, render);
+  element.textContent = render();
+}
+
+/** An EIP status as shown: the service's word, named in the language when it has a name there. */
+export function statusText(status) {
+  return STRINGS[locale][`status.${status}`] ?? status;
 }
 
 export function getLocale() {

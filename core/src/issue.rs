@@ -35,6 +35,10 @@ crate::closed::closed_set! {
         Ignored = "ignored",
         /// A referenced resource has nothing to offer (e.g. a server without a port to bind to).
         NotFound = "not_found",
+        /// The value could not be validated: eipkit's module is not initialised (`await init()`
+        /// first). Raised by the JS layer, which cannot reach the core yet (its sentences are
+        /// generated into js/closed.js).
+        Unavailable = "unavailable",
     }
 }
 
@@ -138,8 +142,13 @@ impl Issue {
         self.severity == Severity::Error
     }
 
-    /// The sentence for a person, in `locale`.
+    /// The sentence for a person, in `locale`; it names the field by its path.
     pub fn message(&self, locale: crate::Locale) -> String {
         crate::message::render(self, locale)
+    }
+
+    /// The same sentence without the path, to show next to the field it is about.
+    pub fn short(&self, locale: crate::Locale) -> String {
+        crate::message::render_short(self, locale)
     }
 }

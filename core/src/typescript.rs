@@ -5,7 +5,8 @@
 //! hand-written response types against the Rust models.
 
 use crate::error::ErrorKind;
-use crate::issue::IssueCode;
+use crate::issue::{Issue, IssueCode, Params};
+use crate::message::Locale;
 use crate::model::enums::{BandwidthChargeMode, BillingMode, EipType, PeriodType, PortStatus, ShareType, Status};
 use crate::operation::{Input, Operation, Param};
 use crate::schema::{self, Field, Format, Rule, Table};
@@ -16,11 +17,23 @@ pub fn closed_sets() -> String {
     let list = |names: Vec<&str>| names.iter().map(|n| format!("\"{n}\"")).collect::<Vec<_>>().join(", ");
     let kinds = list(ErrorKind::ALL.iter().map(|k| k.as_str()).collect());
     let codes = list(IssueCode::ALL.iter().map(|c| c.as_str()).collect());
+    // The JS layer raises `unavailable` before the module is there to render it (its short
+    // form is its message: it names no field).
+    let unavailable = Issue::error("", IssueCode::Unavailable, Params::default());
+    let sentences = Locale::ALL
+        .iter()
+        .map(|&locale| {
+            format!("\"{}\": {}", locale.tag(), serde_json::to_string(&unavailable.message(locale)).unwrap_or_default())
+        })
+        .collect::<Vec<_>>()
+        .join(", ");
     format!(
         "// Generated from the core's closed sets (core/src/closed.rs) by core/src/typescript.rs:\n\
          // EIPKIT_WRITE_TYPES=1 cargo test -p eipkit-core --test typescript. Do not edit.\n\n\
          /** What kind of failure an `EipError` is. */\nexport const ERROR_KINDS = [{kinds}];\n\n\
-         /** The stable codes of validation issues. */\nexport const ISSUE_CODES = [{codes}];\n"
+         /** The stable codes of validation issues. */\nexport const ISSUE_CODES = [{codes}];\n\n\
+         /** The message of an `unavailable` issue, by locale (core/src/message/). */\n\
+         export const UNAVAILABLE = {{ {sentences} }};\n"
     )
 }
 
@@ -75,7 +88,9 @@ pub fn rules_js() -> String {
         let rules = serde_json::to_string(&schema::describe(op)).unwrap_or_default();
         let _ = writeln!(out, "  {}: {rules},", op.js_name());
     }
-    out.push_str("};\n\n/** `regions()`: the regions eipkit knows, with the EIP types each offers. */\nexport const REGIONS = ");
+    out.push_str(
+        "};\n\n/** `regions()`: the regions eipkit knows, with the EIP types each offers. */\nexport const REGIONS = ",
+    );
     let regions: Vec<serde_json::Value> = crate::region::REGIONS
         .iter()
         .map(|r| serde_json::json!({ "id": r.id, "nameZh": r.name_zh, "nameEn": r.name_en, "eipTypes": r.eip_types }))
@@ -246,8 +261,10 @@ export interface Issue {
   path: string;
   code: IssueCode;
   severity: "error" | "warning";
-  /** A sentence for a person, in the chosen locale. */
+  /** A sentence for a person, in the chosen locale, naming the field by its path. */
   message: string;
+  /** The same sentence without the path, to show next to the field ("Must be between 1 and 2000."). */
+  short: string;
   params: IssueParams;
 }
 
@@ -278,6 +295,87 @@ export function validateCreatePublicip(body: unknown, options?: ValidateOptions)
 export function validateCreatePrepaidPublicip(body: unknown, options?: ValidateOptions): ValidationResult;
 /** Never throws, whatever `body` is. */
 export function validateUpdatePublicip(body: unknown, options?: ValidateOptions): ValidationResult;
+
+// ---- Standard Schema (standardschema.dev): the validators for form and server libraries ----
+
+/** The Standard Schema v1 interface, as its specification declares it (no dependency needed). */
+export interface StandardSchemaV1<Input = unknown, Output = Input> {
+  readonly "~standard": StandardSchemaV1.Props<Input, Output>;
+}
+
+export declare namespace StandardSchemaV1 {
+  interface Props<Input = unknown, Output = Input> {
+    readonly version: 1;
+    readonly vendor: string;
+    readonly validate: (value: unknown, options?: Options | undefined) => Result<Output> | Promise<Result<Output>>;
+    readonly types?: Types<Input, Output> | undefined;
+  }
+  type Result<Output> = SuccessResult<Output> | FailureResult;
+  interface SuccessResult<Output> {
+    readonly value: Output;
+    readonly issues?: undefined;
+  }
+  interface Options {
+    readonly libraryOptions?: Record<string, unknown> | undefined;
+  }
+  interface FailureResult {
+    readonly issues: ReadonlyArray<Issue>;
+  }
+  interface Issue {
+    readonly message: string;
+    readonly path?: ReadonlyArray<PropertyKey | PathSegment> | undefined;
+  }
+  interface PathSegment {
+    readonly key: PropertyKey;
+  }
+  interface Types<Input = unknown, Output = Input> {
+    readonly input: Input;
+    readonly output: Output;
+  }
+  type InferInput<Schema extends StandardSchemaV1> = NonNullable<Schema["~standard"]["types"]>["input"];
+  type InferOutput<Schema extends StandardSchemaV1> = NonNullable<Schema["~standard"]["types"]>["output"];
+}
+
+/** An error of a schema's validation (warnings never fail a value, so they are not listed). */
+export interface StandardIssue {
+  /** As `Issue.message`: it names the field by its path. */
+  message: string;
+  /** As `Issue.short`: the sentence without the path, for next to the field. */
+  short: string;
+  /** The wire path as keys, e.g. ["bandwidth", "size"]; absent for the body itself. */
+  path?: string[];
+  /** `"unavailable"` before the module is initialised (`await init()` first). */
+  code: IssueCode;
+  severity: "error";
+  params: IssueParams;
+}
+
+/** `{ value }`, the body as it would be sent (known fields only, nulls dropped), or `{ issues }`. */
+export type BodySchemaResult<Output> = { readonly value: Output; readonly issues?: undefined } | { readonly issues: StandardIssue[] };
+
+/**
+ * A request body's Standard Schema: eipkit's validator for the libraries that take one. It
+ * validates every value; its input type is the body (as a form library expects of a schema over
+ * its values), and it is a `StandardSchemaV1<unknown, Body>` too.
+ */
+export interface BodySchema<Body> extends StandardSchemaV1<Body, Body> {
+  readonly "~standard": {
+    readonly version: 1;
+    readonly vendor: "eipkit";
+    /** Synchronous, and never throws, whatever `value` is. */
+    readonly validate: (value: unknown, options?: StandardSchemaV1.Options | undefined) => BodySchemaResult<Body>;
+    readonly types?: StandardSchemaV1.Types<Body, Body> | undefined;
+  };
+  /** A new schema with `options` bound (over those already bound): locale and region. */
+  with(options: ValidateOptions): BodySchema<Body>;
+}
+
+/** `POST /v1/{project_id}/publicips` (pay per use), as a Standard Schema. */
+export const createPublicipSchema: BodySchema<CreatePublicipBody>;
+/** `POST /v2.0/{project_id}/publicips` (prepaid), as a Standard Schema. */
+export const createPrepaidPublicipSchema: BodySchema<CreatePrepaidPublicipBody>;
+/** `PUT /v1/{project_id}/publicips/{publicip_id}`, as a Standard Schema. */
+export const updatePublicipSchema: BodySchema<UpdatePublicipBody>;
 
 /** One field of an operation's input, with the limits a form needs. */
 export interface FieldRule {

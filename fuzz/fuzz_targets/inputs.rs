@@ -260,5 +260,6 @@ fn refused(issues: &[Issue], what: &str) {
 fn explained(issue: &Issue) {
     for locale in Locale::ALL {
         assert!(!issue.message(locale).trim().is_empty(), "{issue:?}");
+        assert!(!issue.short(locale).trim().is_empty(), "{issue:?}");
     }
 }

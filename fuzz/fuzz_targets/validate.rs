@@ -38,6 +38,7 @@ fn check(operation: Operation, body: &Value, options: &Options) {
         for locale in Locale::ALL {
             let message = issue.message(locale);
             assert!(!message.trim().is_empty(), "empty {locale:?} message for {issue:?}");
+            assert!(!issue.short(locale).trim().is_empty(), "empty {locale:?} short message for {issue:?}");
         }
         // Paths are wire paths: a field of the operation, or the unknown key itself.
         if !issue.path.is_empty() && issue.code != IssueCode::UnknownField {

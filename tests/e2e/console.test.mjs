@@ -1,5 +1,5 @@
 // The demo console in real headless Chromium, against the emulator: live validation messages
-// at the right fields in both languages, the walkthrough's progress, the EIP table's actions,
+// (their short forms) at the right fields in both languages, no English left in 简体中文, the walkthrough's progress, the EIP table's actions,
 // under the page's strict Content-Security-Policy. Screenshots go to artifacts/e2e/.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
@@ -73,25 +73,49 @@ test("fields are shown, hidden and required by the rules' own conditions (fieldR
   await page.locator("input[name=billing][value=postPaid]").check();
 });
 
-test("invalid values show the library's messages at their fields, in English and Chinese", async () => {
+test("invalid values show the library's short messages at their fields, the whole sentence as the tooltip, in English and Chinese", async () => {
   await field("bandwidth.size").fill("2001");
   await field("publicip.alias").fill("bad alias!");
   await page.locator("input[name=billing][value=prePaid]").check();
   await field("extendParam.period_type").selectOption("year");
   await field("extendParam.period_num").fill("5");
-  await assert.doesNotReject(message("bandwidth.size").filter({ hasText: "bandwidth.size must be between 1 and 2000." }).waitFor());
-  assert.match(await message("publicip.alias").textContent(), /may contain only digits, letters, Chinese characters/);
-  assert.equal(await message("extendParam.period_num").textContent(), "extendParam.period_num must be between 1 and 3 when extendParam.period_type is \"year\".");
+  await assert.doesNotReject(message("bandwidth.size").filter({ hasText: "Must be between 1 and 2000." }).waitFor());
+  assert.equal(await message("bandwidth.size").textContent(), "Must be between 1 and 2000.");
+  assert.equal(await message("bandwidth.size").getAttribute("title"), "bandwidth.size must be between 1 and 2000.");
+  assert.equal(await message("publicip.alias").textContent(), "May contain only digits, letters, Chinese characters, \"_\", \"-\" and \".\"; it contains U+0020 and \"!\".");
+  assert.equal(await message("extendParam.period_num").textContent(), "Must be between 1 and 3 when extendParam.period_type is \"year\".");
+  assert.equal(await message("extendParam.period_num").getAttribute("title"), "extendParam.period_num must be between 1 and 3 when extendParam.period_type is \"year\".");
   assert.equal(await field("extendParam.period_num").getAttribute("max"), "3", "the input's own limit follows the period type");
   assert.equal(await field("bandwidth.size").getAttribute("aria-invalid"), "true");
   assert.equal(await message("bandwidth.name").textContent(), "", "untouched fields stay quiet");
+  assert.equal(await message("bandwidth.name").getAttribute("title"), null);
   await page.locator("#locale").selectOption("zh-CN");
-  assert.equal(await message("bandwidth.size").textContent(), "bandwidth.size 必须在 1 到 2000 之间。");
-  assert.match(await message("publicip.alias").textContent(), /只能包含数字、字母、中文/);
+  assert.equal(await message("bandwidth.size").textContent(), "必须在 1 到 2000 之间。");
+  assert.equal(await message("bandwidth.size").getAttribute("title"), "bandwidth.size 必须在 1 到 2000 之间。");
+  assert.equal(await message("publicip.alias").textContent(), "只能包含数字、字母、中文、“_”、“-”和“.”，但包含了 U+0020 和 “!”。");
+  assert.equal(await message("extendParam.period_num").textContent(), "当 extendParam.period_type 为 \"year\" 时，必须在 1 到 3 之间。");
   assert.equal(await page.locator("#create-heading").textContent(), "申请弹性公网IP并绑定到云服务器");
   await shot(page, "form-errors-zh.png");
   await page.locator("#locale").selectOption("en");
   await shot(page, "form-errors-en.png");
+});
+
+test("the summary line counts the fields in error, follows their fixing, and switches language", async () => {
+  await page.locator("#submit").click(); // four fields in error (the bandwidth's name is missing): nothing is sent
+  const status = page.locator("#form-status");
+  assert.equal(await status.textContent(), "4 fields need attention.");
+  await page.locator("#locale").selectOption("zh-CN");
+  assert.equal(await status.textContent(), "有 4 个字段需要修改。");
+  await field("publicip.alias").fill("good-alias");
+  assert.equal(await status.textContent(), "有 3 个字段需要修改。");
+  await field("extendParam.period_num").fill("2");
+  await field("bandwidth.name").fill("web-bw");
+  assert.equal(await status.textContent(), "有 1 个字段需要修改。");
+  await page.locator("#locale").selectOption("en");
+  assert.equal(await status.textContent(), "1 field needs attention.");
+  await field("bandwidth.size").fill("5");
+  assert.equal(await status.textContent(), "", "cleared once the form is valid");
+  assert.equal(await page.locator("#progress li").count(), 0, "no walkthrough was started");
 });
 
 test("fixed values submit; the walkthrough's progress shows live; the EIP reaches ACTIVE", async () => {
@@ -112,6 +136,70 @@ test("fixed values submit; the walkthrough's progress shows live; the EIP reache
   await row.locator(".status-ACTIVE").waitFor();
   assert.match(await row.textContent(), /web-01/);
   await shot(page, "walkthrough-done.png");
+});
+
+/**
+ * Every text of the page a person can meet: its text nodes (shown or not yet), the options of
+ * its selects, its tooltips, labels for assistive technology and placeholders, and the
+ * document's title, each with where it is. The language picker's options are left out: each
+ * language is named in itself.
+ */
+const pageTexts = () =>
+  page.evaluate(() => {
+    const where = (el) => `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ""}${el.className ? `.${String(el.className).trim().split(/\s+/).join(".")}` : ""}`;
+    const texts = [["document.title", document.title]];
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const parent = node.parentElement;
+      if (parent.closest("#locale")) continue;
+      if (node.textContent.trim()) texts.push([where(parent), node.textContent.trim()]);
+    }
+    for (const el of document.querySelectorAll("[title], [aria-label], [placeholder]")) {
+      for (const name of ["title", "aria-label", "placeholder"]) if (el.getAttribute(name)) texts.push([`${where(el)}[${name}]`, el.getAttribute(name)]);
+    }
+    return texts;
+  });
+
+/** Technical terms written the same way in Chinese. */
+const TERMS = new Set(["eipkit", "EIP", "IP", "API", "ID", "BGP", "VPN", "HTTP", "ASCII", "UUID", "URL"]);
+/** Values the tests type, shown back in the table. */
+const TYPED = ["web-eip", "web-bw"];
+
+/**
+ * The English words of a text: what is left once values are taken out (quoted strings, a wire
+ * value in brackets such as "（PER）", and ASCII tokens with a digit or one of . _ : / + - @,
+ * which are ids, paths, addresses, numbers and units), less the TERMS.
+ */
+function englishWords(text) {
+  let rest = text;
+  for (const value of TYPED) rest = rest.split(value).join(" ");
+  rest = rest
+    .replace(/"[^"]*"|“[^”]*”/g, " ")
+    .replace(/[（(][A-Z_]+[）)]/g, " ")
+    .replace(/[\x21-\x7e]*[0-9._:/+@-][\x21-\x7e]*/g, " ");
+  return (rest.match(/[A-Za-z]{2,}/g) ?? []).filter((word) => !TERMS.has(word));
+}
+
+test("in 简体中文, no text of the page is in English: labels, statuses, progress, the table, tooltips, the title", async () => {
+  await page.locator("#locale").selectOption("zh-CN");
+  const row = page.locator("#eips tbody tr").filter({ hasText: "web-eip" });
+  await row.getByRole("button", { name: /^解绑/ }).waitFor(); // the table is drawn again on its next refresh
+  await field("bandwidth.size").fill("2001"); // a message and its tooltip
+  const texts = await pageTexts();
+  const english = texts.map(([where, text]) => [where, text, englishWords(text)]).filter(([, , words]) => words.length);
+  assert.deepEqual(english, [], "English in the Chinese page");
+  assert.equal(await page.title(), "eipkit 控制台");
+  assert.match(await row.textContent(), /已绑定（ACTIVE）/);
+  assert.match(await page.locator("#step-waitBound").textContent(), /^等待绑定完成（ACTIVE）/);
+  assert.match(await page.locator("#form-status").textContent(), /^完成：.* 已绑定（ACTIVE）。$/);
+  await shot(page, "walkthrough-done-zh.png");
+
+  // The check finds English where there is some: the same page in English.
+  await page.locator("#locale").selectOption("en");
+  await row.getByRole("button", { name: /^Unbind/ }).waitFor();
+  const words = (await pageTexts()).flatMap(([, text]) => englishWords(text));
+  assert.ok(words.includes("Bandwidth") && words.includes("Unbind") && words.includes("Must"), words.join(" "));
+  await field("bandwidth.size").fill("5");
 });
 
 test("unbind, then delete, from the table", async () => {

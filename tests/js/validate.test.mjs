@@ -22,6 +22,10 @@ function assertResultShape(result) {
     assert.ok(issue.severity === "error" || issue.severity === "warning");
     assert.equal(typeof issue.message, "string");
     assert.ok(issue.message.length > 0);
+    // The short form, for next to the field, never names the path.
+    assert.equal(typeof issue.short, "string");
+    assert.ok(issue.short.length > 0);
+    if (issue.path) assert.ok(!issue.short.includes(issue.path), `short form names the path: ${issue.short}`);
     assert.equal(typeof issue.params, "object");
   }
   assert.equal(result.ok, !result.issues.some((i) => i.severity === "error"));
@@ -66,6 +70,7 @@ test("the reference's \"ip_version \" typo is caught and named", () => {
   assert.deepEqual(result.issues, [{
     path: "publicip.ip_version ", code: "unknown_field", severity: "error",
     message: "\"publicip.ip_version \" is not a field of this request. Did you mean \"ip_version\"?",
+    short: "Not a field of this request. Did you mean \"ip_version\"?",
     params: { suggestion: "ip_version" },
   }]);
 });
@@ -87,6 +92,10 @@ test("all issues at once, each with path, code, params and a message in the chos
   assert.deepEqual(range.params, { min: 1, max: 3, field: "extendParam.period_type", value: "year" });
   assert.equal(range.message, "extendParam.period_num must be between 1 and 3 when extendParam.period_type is \"year\".");
   assert.equal(zh.issues.find((i) => i.code === "range").message, "当 extendParam.period_type 为 \"year\" 时，extendParam.period_num 必须在 1 到 3 之间。");
+  // The short forms, for next to the field.
+  assert.equal(range.short, "Must be between 1 and 3 when extendParam.period_type is \"year\".");
+  assert.equal(zh.issues.find((i) => i.code === "range").short, "当 extendParam.period_type 为 \"year\" 时，必须在 1 到 3 之间。");
+  assert.equal(en.issues.find((i) => i.code === "type").short, "Must be an integer, not a string.");
   assert.deepEqual(zh.issues.map((i) => [i.path, i.code, i.params]), en.issues.map((i) => [i.path, i.code, i.params]));
 });
 

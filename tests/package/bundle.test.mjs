@@ -122,6 +122,7 @@ for (const target of Object.keys(TARGETS)) {
     for (const code of [...EIP_CLIENT_CODE, ...IAM_TOKEN_PROVIDER_CODE]) {
       assert.ok(!built.code.includes(code), `the bundle holds ${code}, the client's code`);
     }
+    assert.ok(!built.code.includes("~standard"), "the bundle holds the Standard Schemas, which it does not import");
     t.diagnostic(`${kb(built.bytes)} minified, ${kb(built.gzip)} gzip; js/client.js contributes ${built.inputs["js/client.js"]} bytes`);
   });
 

@@ -1,6 +1,7 @@
 // The TypeScript declarations: a strict consumer of every export type-checks, wrong field names
 // and types are compile errors (tests/types/consumer.mts, and emulator.mts for eipkit/emulator),
-// and no public signature uses `any`.
+// the Standard Schemas type as the spec's interface and are accepted by Hono's and TanStack
+// Form's types (standard-schema.mts), and no public signature uses `any`.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
@@ -9,7 +10,7 @@ import { fileURLToPath } from "node:url";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
 
-test("a strict consumer of every export type-checks against js/index.d.ts and emulator/index.d.ts", () => {
+test("a strict consumer of every export type-checks against js/index.d.ts and emulator/index.d.ts, and so do Standard Schema consumers", () => {
   try {
     execFileSync(`${root}node_modules/.bin/tsc`, ["-p", "tests/types/tsconfig.json"], { cwd: root, encoding: "utf8" });
   } catch (error) {

@@ -27,11 +27,14 @@ import {
 const EXPORTS = [
   "EipClient",
   "EipError",
+  "createPrepaidPublicipSchema",
+  "createPublicipSchema",
   "fieldRules",
   "iamTokenProvider",
   "init",
   "regions",
   "signRequest",
+  "updatePublicipSchema",
   "validateCreatePrepaidPublicip",
   "validateCreatePublicip",
   "validateUpdatePublicip",
@@ -75,6 +78,7 @@ after(async () => {
 function checkReport(report, { readyAtImport } = {}) {
   assert.deepEqual(report.exports, EXPORTS, "the named exports");
   assert.deepEqual(report.validation, { ok: false, issues: EXPECTED_ISSUES }, "validateCreatePublicip");
+  assert.deepEqual(report.schema, EXPECTED_ISSUES.map((i) => i.path.split(".")), "createPublicipSchema: the same issues, paths as keys");
   assert.deepEqual(report.ports, [{ id: WEB_PORT, device_id: WEB_SERVER }], "listPorts against the emulator");
   assert.deepEqual(
     report.apiError,
@@ -90,6 +94,7 @@ function checkReport(report, { readyAtImport } = {}) {
   if (readyAtImport !== undefined) {
     assert.equal(report.readyAtImport, readyAtImport, readyAtImport ? "usable at import" : "needs init() first");
     if (!readyAtImport) assert.equal(report.beforeInit?.eipError, true, "a sync export before init() throws an EipError");
+    assert.equal(report.schemaBeforeInit, readyAtImport ? "range" : "unavailable", "a schema before init() answers, never throws");
   }
 }
 

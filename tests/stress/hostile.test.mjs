@@ -8,6 +8,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import {
   EipClient, EipError, iamTokenProvider, signRequest, fieldRules, regions, validateUpdatePublicip,
+  createPublicipSchema, createPrepaidPublicipSchema, updatePublicipSchema,
 } from "eipkit";
 import {
   emulator, settle, outcomeProblems, describeOutcome, recordingFetch, moduleWorks, uncaughtCollector, tick,
@@ -326,6 +327,32 @@ test("fieldRules and regions: hostile arguments", async () => {
   regions()[0].eipTypes.push("mutated");
   assert.ok(fieldRules("createPublicip").length > 0);
   assert.ok(!regions()[0].eipTypes.includes("mutated"));
+});
+
+test("the Standard Schemas: validate(value) and .with(options) never throw, whatever they are given", async () => {
+  const schemas = { createPublicipSchema, createPrepaidPublicipSchema, updatePublicipSchema };
+  const valid = { createPublicipSchema: PER_BODY, createPrepaidPublicipSchema: PREPAID_BODY, updatePublicipSchema: { publicip: { port_id: "" } } };
+  /** A Standard Schema result of eipkit's shape, or a TypeError (which the sweep reports). */
+  const checked = (result) => {
+    const ok = result && typeof result === "object" && ("value" in result
+      ? result.issues === undefined
+      : Array.isArray(result.issues) && result.issues.length > 0 &&
+        result.issues.every((i) => typeof i.message === "string" && typeof i.short === "string" && i.severity === "error" &&
+          (i.path === undefined || (Array.isArray(i.path) && i.path.every((k) => typeof k === "string")))));
+    if (!ok) throw new TypeError(`not a Standard Schema result: ${JSON.stringify(result)?.slice(0, 200)}`);
+    return result;
+  };
+  await group(Object.entries(schemas).flatMap(([name, schema]) => [
+    () => sweep(`${name}.validate(value)`, (v) => checked(schema["~standard"].validate(v))),
+    () => sweep(`${name}.with(options).validate(value)`, (v) => {
+      const bound = schema.with(v);
+      const result = checked(bound["~standard"].validate(valid[name]));
+      // Options that cannot be read are no options: a valid body stays valid.
+      if (!("value" in result)) throw new TypeError(`the options made a valid body fail: ${result.issues[0].message}`);
+      return result;
+    }, { skip: BIG }),
+    () => sweep(`${name}.with({ locale })`, (v) => checked(schema.with({ locale: v, region: v })["~standard"].validate({}))),
+  ]));
 });
 
 test("iamTokenProvider(options): hostile options and every field; the provider keeps working", async () => {

@@ -1,5 +1,6 @@
 //! Messages for people, one map per locale (like zod's locales): each renders an issue's code
-//! and params into a sentence. Adding a locale is adding a file with one `render` function.
+//! and params into a sentence, and into a short form of it without the path, for showing next
+//! to the field. Adding a locale is adding a file with a `render` and a `short` function.
 
 mod en;
 mod zh_cn;
@@ -36,6 +37,13 @@ pub(crate) fn render(issue: &Issue, locale: Locale) -> String {
     match locale {
         Locale::En => en::render(issue),
         Locale::ZhCn => zh_cn::render(issue),
+    }
+}
+
+pub(crate) fn render_short(issue: &Issue, locale: Locale) -> String {
+    match locale {
+        Locale::En => en::short(issue),
+        Locale::ZhCn => zh_cn::short(issue),
     }
 }
 
