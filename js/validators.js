@@ -4,22 +4,28 @@
 // without the client. And the validators as Standard Schemas (standardschema.dev), for form
 // and server libraries.
 import { UNAVAILABLE } from "./closed.js";
-import { keeps, unregistered } from "./engine.js";
 import { EipError } from "./error.js";
 import { FIELD_RULES, REGIONS } from "./rules.js";
 
-let wasm;
-let ready = unregistered;
+/**
+ * Every engine an entry registered: `eipkit`'s and `eipkit/validate`'s hold the same validators,
+ * so a page that loads both validates with whichever is ready first.
+ */
+const engines = [];
 
-/** For entries, through api.js: the wasm bindings and `ready` (engine.js). */
-export default function useValidators(bindings, readiness) {
-  if (keeps(ready, readiness)) return;
-  wasm = bindings;
-  ready = readiness;
+/** For entries: the wasm bindings and `ready` (engine.js). */
+export default function useValidators(wasm, ready) {
+  engines.push({ wasm, ready });
+}
+
+/** The wasm bindings of a ready engine, if there is one. */
+function readyWasm() {
+  return engines.find(({ ready }) => ready.isReady())?.wasm;
 }
 
 function call(name, args) {
-  if (!ready.isReady()) {
+  const wasm = readyWasm();
+  if (!wasm) {
     throw new EipError({ kind: "validation", message: `eipkit is not initialised: await init() before calling ${name}`, operation: name });
   }
   try {
@@ -64,7 +70,8 @@ const unavailable = (locale, message = UNAVAILABLE[/^zh(?:[-_]|$)/i.test(locale?
 /** `operation`'s body as a Standard Schema, `locale` and `region` bound. `validate` never throws. */
 function schema(operation, locale, region) {
   const validate = (input) => {
-    if (!ready.isReady()) return unavailable(locale);
+    const wasm = readyWasm();
+    if (!wasm) return unavailable(locale);
     try {
       const { ok, issues, value } = wasm.standardValidate(operation, input, { locale, region });
       return ok ? { value } : { issues: issues.map(({ path, keys, ...issue }) => (path ? { ...issue, path: keys } : issue)) };

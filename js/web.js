@@ -4,28 +4,17 @@
 // `await init()` first (fieldRules and regions are data: they never do).
 import initWasm, * as wasm from "../pkg/eipkit.js";
 import useEngine from "./api.js";
+import { onDemand } from "./engine.js";
 
-let initialising;
-let initialised = false;
+const engine = onDemand(initWasm);
 
 /**
  * Loads and instantiates the wasm module. Safe to call any number of times: calls share one
  * promise (after a failure, the next call tries again). `source` (optional): a URL, Response, bytes or WebAssembly.Module.
  */
-export function init(source) {
-  initialising ??= initWasm(source === undefined ? undefined : { module_or_path: source }).then(
-    () => {
-      initialised = true;
-    },
-    (error) => {
-      initialising = undefined; // a failed init can be retried
-      throw error;
-    },
-  );
-  return initialising;
-}
+export const init = engine.init;
 
 // The entry's side effect: package.json "sideEffects" lists it.
-useEngine(wasm, Object.assign(() => init(), { isReady: () => initialised }));
+useEngine(wasm, engine.ready);
 
 export * from "./api.js";

@@ -17,10 +17,11 @@ const parts = {
   "wasm-bindgen glue (pkg/eipkit.js, pkg/snippets/)": ["pkg/eipkit.js", ...snippets("pkg/snippets/")],
   "eipkit JS (js/web.js and the modules it imports)": ["js/web.js", "js/api.js", "js/validators.js", "js/client.js", "js/engine.js", "js/error.js", "js/closed.js", "js/operations.js", "js/rules.js"],
 };
-/** The validators-only build: its wasm and glue (its JS entry is not counted yet: it has none). */
+/** `eipkit/validate` in a browser: its wasm, its glue, and the JS its web entry imports. */
 const validateParts = {
-  "validators only: wasm (pkg/validate/)": ["pkg/validate/eipkit_validate_bg.wasm"],
-  "validators only: glue (pkg/validate/)": ["pkg/validate/eipkit_validate.js", ...snippets("pkg/validate/snippets/")],
+  "eipkit/validate: wasm (pkg/validate/)": ["pkg/validate/eipkit_validate_bg.wasm"],
+  "eipkit/validate: glue (pkg/validate/)": ["pkg/validate/eipkit_validate.js", ...snippets("pkg/validate/snippets/")],
+  "eipkit/validate: JS (js/validate/web.js and its imports)": ["js/validate/web.js", "js/validators.js", "js/engine.js", "js/error.js", "js/closed.js", "js/rules.js"],
 };
 const measure = (table) =>
   Object.entries(table).map(([name, files]) => {
@@ -31,7 +32,7 @@ const sum = (name, rows) => ({ name, raw: rows.reduce((s, r) => s + r.raw, 0), g
 const rows = measure(parts);
 const total = sum("total (web target)", rows);
 const validateRows = measure(validateParts);
-const validateTotal = sum("total (validators only)", validateRows);
+const validateTotal = sum("total (eipkit/validate)", validateRows);
 if (process.argv.includes("--json")) {
   console.log(JSON.stringify([...rows, total, ...validateRows, validateTotal]));
 } else {
