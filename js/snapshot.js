@@ -25,9 +25,57 @@ const mark = (kind) => ({ [MARK]: kind });
 
 export function snapshot(value) {
   try {
+    // Most inputs are plain JSON data (a form's values, a parsed body): those go through the
+    // native JSON.stringify as they are. Only the rest pay for the careful copy.
+    if (plain(value, DEPTH)) return JSON.stringify(value);
+  } catch {
+    // A getter or a proxy trap threw: the careful copy says which field.
+  }
+  return carefully(value);
+}
+
+/** The careful copy alone (exported for tests/js/snapshot.test.mjs, which compares the two). */
+export function carefully(value) {
+  try {
     return JSON.stringify(value === undefined ? mark("undefined") : copy(value, DEPTH));
   } catch {
     return JSON.stringify(mark("unreadable"));
+  }
+}
+
+/**
+ * Whether JSON.stringify would write `value` exactly as the careful copy does: strings (well
+ * formed), finite numbers, booleans, null, and plain objects and short arrays of those, no
+ * deeper than `depth`. Allocates nothing but `Object.keys`; may throw (a getter), which means no.
+ */
+function plain(value, depth) {
+  switch (typeof value) {
+    case "string":
+      return value.isWellFormed();
+    case "number":
+      return Number.isFinite(value);
+    case "boolean":
+      return true;
+    case "object":
+      if (value === null) return true;
+      if (depth === 0) return false;
+      if (Array.isArray(value)) {
+        if (value.length > MAX_ITEMS || Object.getPrototypeOf(value) !== Array.prototype) return false;
+        for (let i = 0; i < value.length; i++) if (!(i in value) || !plain(value[i], depth - 1)) return false;
+        return true;
+      }
+      {
+        const proto = Object.getPrototypeOf(value);
+        if (proto !== Object.prototype && proto !== null) return false;
+        for (const key of Object.keys(value)) {
+          const item = value[key];
+          // An absent (undefined) member is skipped by both; anything else must be plain too.
+          if (item !== undefined && !plain(item, depth - 1)) return false;
+        }
+        return true;
+      }
+    default:
+      return false; // undefined at the top, bigint, symbol, function
   }
 }
 

@@ -16,6 +16,10 @@ pub(crate) struct ValidateOptions {
 
 impl ValidateOptions {
     pub fn read(value: JsValue) -> ValidateOptions {
+        // No options (the common call) costs no trip to JS.
+        if value.is_undefined() || value.is_null() {
+            return ValidateOptions { options: Options::default(), locale: Locale::En };
+        }
         let options = Snapshot::of(&value);
         ValidateOptions {
             options: Options { region: options.text("region") },
