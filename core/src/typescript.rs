@@ -418,7 +418,7 @@ export interface FieldTest {
   value?: string;
 }
 
-/** Every field of an operation's input, depth first. */
+/** Every field of an operation's input, depth first (data: usable before `init()`; a fresh copy). */
 export function fieldRules(operation: Operation): FieldRule[];
 
 export interface Region {
@@ -429,7 +429,7 @@ export interface Region {
   eipTypes: EipType[];
 }
 
-/** The regions eipkit knows, with the EIP types each offers. */
+/** The regions eipkit knows, with the EIP types each offers (data: usable before `init()`; a fresh copy). */
 export function regions(): Region[];
 
 /**
