@@ -1,0 +1,251 @@
+// eipkit/proxy end to end: an EipClient holding no cloud credential (`auth: { headers }`) in
+// front of createEipProxy (node:http through toNodeListener), whose upstream is the emulator.
+// Every operation works unchanged through it; upstream it is the proxy's token, AK/SK or IAM
+// token, never the caller's headers; the service's errors come back with their status, code
+// and X-Request-Id.
+import { test, before, after, beforeEach } from "node:test";
+import assert from "node:assert/strict";
+import { EipClient, EipError, iamTokenProvider } from "eipkit";
+import { createEipProxy } from "eipkit/proxy";
+import { emulator, eventually, serveProxy, PROJECT, TOKEN, AK, SK, USER, WEB_SERVER, WEB_PORT, PER_BODY } from "./support.mjs";
+
+const SESSION = { Authorization: "Bearer s1" };
+const PREPAID = { ...PER_BODY, extendParam: { charge_mode: "prePaid", period_type: "month", period_num: 1, is_auto_pay: true } };
+
+let emu;
+const proxies = [];
+before(async () => { emu = await emulator(); });
+after(async () => {
+  await Promise.all(proxies.map((p) => p.close()));
+  await emu.close();
+});
+beforeEach(() => emu.reset());
+
+/**
+ * A proxy in front of the emulator; `seen` records the headers of every request it sent
+ * upstream (its `fetch`), and `authorized` the callers it let in.
+ */
+async function proxy(options = {}) {
+  const seen = [];
+  const upstreamFetch = (input, init) => {
+    const request = new Request(input, init);
+    seen.push({ method: request.method, url: request.url, headers: Object.fromEntries(request.headers) });
+    return fetch(request);
+  };
+  const served = await serveProxy({
+    endpoint: emu.url,
+    projectId: PROJECT,
+    auth: { token: TOKEN },
+    authorize: (request) => request.headers.get("authorization") === "Bearer s1",
+    fetch: upstreamFetch,
+    ...options,
+  });
+  proxies.push(served);
+  return { ...served, seen };
+}
+
+/** An EipClient of the page: the proxy's URL, a session header, no cloud credential. */
+const browserClient = (url, options = {}) => new EipClient({ endpoint: url, projectId: PROJECT, auth: { headers: SESSION }, ...options });
+
+async function failure(promise) {
+  try {
+    await promise;
+  } catch (error) {
+    assert.ok(error instanceof EipError, `not an EipError: ${error}`);
+    return error;
+  }
+  assert.fail("expected a rejection");
+}
+
+const waitFor = (c, id, status) => eventually(async () => (await c.showPublicip(id)).publicip.status === status);
+
+test("every operation through the proxy: create (v1 and prepaid), bind, unbind, convert, show, list with paging, delete, listPorts", async () => {
+  const p = await proxy();
+  // The page's client also sends a cookie, as a browser would to its own site.
+  const withCookie = (input, init) => {
+    const request = new Request(input, init);
+    request.headers.set("cookie", "session=s1; theme=dark");
+    return fetch(request);
+  };
+  const c = browserClient(p.url, { fetch: withCookie });
+
+  const { ports } = await c.listPorts({ device_id: WEB_SERVER });
+  assert.deepEqual(ports.map((port) => port.id), [WEB_PORT]);
+
+  const { publicip } = await c.createPublicip({ ...PER_BODY, publicip: { type: "5_bgp", alias: "via-proxy" } });
+  assert.equal(publicip.status, "PENDING_CREATE");
+  assert.equal(publicip.alias, "via-proxy");
+  await waitFor(c, publicip.id, "DOWN");
+
+  const order = await c.createPrepaidPublicip(PREPAID);
+  assert.match(order.order_id, /^CS[A-Z0-9]{15}$/);
+  assert.equal((await c.showPublicip(order.publicip_id)).publicip.profile.order_id, order.order_id);
+  const postpaid = await c.createPrepaidPublicip(PER_BODY);
+  assert.equal(typeof postpaid.publicip.id, "string");
+
+  assert.equal((await c.bindPublicip(publicip.id, WEB_PORT)).publicip.status, "BINDING");
+  await waitFor(c, publicip.id, "ACTIVE");
+  assert.equal((await c.showPublicip(publicip.id)).publicip.port_id, WEB_PORT);
+  assert.equal((await c.unbindPublicip(publicip.id)).publicip.status, "PENDING_UPDATE");
+  await waitFor(c, publicip.id, "DOWN");
+  const converted = await c.updatePublicip(publicip.id, { publicip: { ip_version: 6 } });
+  assert.equal(converted.publicip.ip_version, 6);
+
+  const pages = [];
+  for await (const page of c.listPublicipsPages({ limit: 2 })) pages.push(page.publicips.length);
+  assert.deepEqual(pages, [2, 1], "three EIPs, two per page, following marker through the proxy");
+  assert.deepEqual((await c.listPublicips({ ip_version: 6 })).publicips.map((e) => e.id), [publicip.id]);
+
+  await waitFor(c, postpaid.publicip.id, "DOWN");
+  assert.equal(await c.deletePublicip(publicip.id), undefined);
+  assert.equal(await c.deletePublicip(postpaid.publicip.id), undefined);
+  await eventually(async () => (await c.listPublicips()).publicips.length === 1); // the prepaid one stays
+
+  // Upstream: the proxy's token on every request, and nothing of the caller's.
+  const logged = await emu.requests();
+  assert.ok(logged.length >= 15, `${logged.length} requests`);
+  assert.ok(logged.every((r) => r.auth === "token"), JSON.stringify(logged.map((r) => r.auth)));
+  assert.equal(p.seen.length, logged.length, "one upstream request per request the page made");
+  for (const { headers } of p.seen) {
+    assert.equal(headers["x-auth-token"], TOKEN);
+    assert.equal(headers.authorization, undefined, "the caller's Authorization");
+    assert.equal(headers.cookie, undefined, "the caller's Cookie");
+    assert.ok(!JSON.stringify(headers).includes("s1"), JSON.stringify(headers));
+  }
+});
+
+test("AK/SK upstream: every request signed (the emulator verifies it), the caller's Authorization replaced", async () => {
+  const p = await proxy({ auth: { ak: AK, sk: SK } });
+  const c = browserClient(p.url);
+  const { publicip } = await c.createPublicip(PER_BODY);
+  await c.showPublicip(publicip.id);
+  await c.listPorts({ device_id: WEB_SERVER });
+  await c.listPublicips({ limit: 10, ip_version: 4 });
+  const logged = await emu.requests();
+  assert.equal(logged.length, 4);
+  assert.ok(logged.every((r) => r.auth === "aksk" && r.status === 200), JSON.stringify(logged));
+  for (const { headers } of p.seen) {
+    assert.match(headers.authorization, /^SDK-HMAC-SHA256 Access=TESTAK0000000000000, SignedHeaders=/);
+    assert.ok(!JSON.stringify(headers).includes("Bearer"), "the caller's Authorization is not forwarded");
+  }
+});
+
+test("an IAM token provider upstream: one sign-in, the token never reaches the caller", async () => {
+  const provider = iamTokenProvider({ endpoint: emu.url, ...USER, projectId: PROJECT });
+  const answers = [];
+  const p = await proxy({ auth: { tokenProvider: provider }, fetch: undefined });
+  const c = browserClient(p.url, {
+    fetch: async (input, init) => {
+      const response = await fetch(input, init);
+      answers.push(JSON.stringify([...response.headers]) + (await response.clone().text()));
+      return response;
+    },
+  });
+  await Promise.all([c.listPublicips(), c.listPorts({ device_id: WEB_SERVER }), c.showPublicip("00000000-0000-4000-8000-000000000000").catch(() => {})]);
+  assert.equal((await emu.requests("iamToken")).length, 1);
+  assert.ok((await emu.requests()).filter((r) => r.operation !== "iamToken").every((r) => r.auth === "token"));
+  const token = await provider({ forceRefresh: false });
+  assert.ok(answers.length === 3 && answers.every((a) => !a.includes(token)));
+});
+
+test("the service's errors come back as they were: status, code, X-Request-Id", async () => {
+  const p = await proxy();
+  const c = browserClient(p.url, { retries: 0 });
+  const missing = await failure(c.showPublicip("00000000-0000-4000-8000-000000000000"));
+  assert.deepEqual([missing.kind, missing.status, missing.code], ["api", 404, "VPC.0504"]);
+  assert.match(missing.requestId, /^[0-9a-f]{32}$/);
+
+  // A 409: deleting a bound EIP.
+  const { publicip } = await c.createPublicip(PER_BODY);
+  await waitFor(c, publicip.id, "DOWN");
+  await c.bindPublicip(publicip.id, WEB_PORT);
+  const bound = await failure(c.deletePublicip(publicip.id));
+  assert.deepEqual([bound.kind, bound.status, bound.code], ["api", 409, "VPC.0515"]);
+  const again = await failure(c.bindPublicip(publicip.id, WEB_PORT));
+  assert.equal(again.status, 409);
+
+  // Injected faults, with their request ids.
+  await emu.fault({ type: "status", status: 503 }, { operation: "listPublicips" });
+  const down = await failure(c.listPublicips());
+  assert.deepEqual([down.kind, down.status, down.code, down.retryable], ["api", 503, "VPC.0500", true]);
+  assert.match(down.requestId, /^[0-9a-f]{32}$/);
+  await emu.fault({ type: "retryAfter", seconds: 1 }, { operation: "listPorts" });
+  const limited = await failure(c.listPorts({ device_id: WEB_SERVER }));
+  assert.deepEqual([limited.status, limited.code], [429, "APIGW.0308"]);
+  assert.match(limited.requestId, /^[0-9a-f]{32}$/);
+  await emu.fault({ type: "status", status: 400, body: { error_code: "VPC.0501", error_msg: "bad" } }, { operation: "createPublicip" });
+  const refused = await failure(c.createPublicip(PER_BODY));
+  assert.deepEqual([refused.status, refused.code, refused.message], [400, "VPC.0501", "bad"]);
+});
+
+test("the page's client retries, not the proxy: a 503 then success is two upstream requests, a create's 503 one", async () => {
+  const p = await proxy();
+  const c = browserClient(p.url, { retries: 2 });
+  await emu.fault({ type: "status", status: 503 }, { operation: "listPorts" });
+  assert.equal((await c.listPorts({ device_id: WEB_SERVER })).ports.length, 1);
+  assert.equal((await emu.requests("listPorts")).length, 2);
+  await emu.fault({ type: "status", status: 503 }, { operation: "createPublicip" });
+  const error = await failure(c.createPublicip(PER_BODY));
+  assert.deepEqual([error.status, error.retryable], [503, false]);
+  assert.equal((await emu.requests("createPublicip")).length, 1, "a create is never repeated");
+});
+
+test("the proxy's own refusals reach the page's client as api errors: 401, 403 (allow), 400 (policy)", async () => {
+  const p = await proxy({
+    allow: ["createPublicip", "showPublicip", "listPublicips", "listPorts"],
+    policy: (operation, input) => (operation === "createPublicip" && input.bandwidth.size > 100
+      ? [{ path: "bandwidth.size", code: "range", severity: "error", message: "at most 100 Mbit/s through this console", params: { max: 100 } }]
+      : undefined),
+  });
+  const stranger = new EipClient({ endpoint: p.url, projectId: PROJECT, auth: { headers: { Authorization: "Bearer nobody" } } });
+  const unauthorized = await failure(stranger.listPorts({ device_id: WEB_SERVER }));
+  assert.deepEqual([unauthorized.kind, unauthorized.status, unauthorized.code], ["api", 401, "unauthorized"]);
+
+  const c = browserClient(p.url);
+  const notAllowed = await failure(c.deletePublicip("00000000-0000-4000-8000-000000000000"));
+  assert.deepEqual([notAllowed.status, notAllowed.code], [403, "operation_not_allowed"]);
+  const bind = await failure(c.bindPublicip("00000000-0000-4000-8000-000000000000", WEB_PORT));
+  assert.deepEqual([bind.status, bind.code], [403, "operation_not_allowed"]);
+
+  const big = await failure(c.createPublicip({ ...PER_BODY, bandwidth: { ...PER_BODY.bandwidth, size: 200 } }));
+  assert.deepEqual([big.kind, big.status, big.code, big.message], ["api", 400, "policy", "at most 100 Mbit/s through this console"]);
+  assert.equal((await c.createPublicip(PER_BODY)).publicip.status, "PENDING_CREATE");
+  assert.deepEqual((await emu.requests()).map((r) => r.operation), ["createPublicip"], "only the allowed, valid call went upstream");
+});
+
+test("basePath: the proxy under /api, the client's endpoint with that path", async () => {
+  const p = await proxy({ basePath: "/api/eip" });
+  const c = browserClient(`${p.url}/api/eip`);
+  assert.equal((await c.listPorts({ device_id: WEB_SERVER })).ports.length, 1);
+  const outside = await failure(browserClient(p.url, { retries: 0 }).listPorts({ device_id: WEB_SERVER }));
+  assert.deepEqual([outside.status, outside.code], [404, "not_found"]);
+  assert.equal((await emu.requests()).length, 1);
+});
+
+test("bad options throw a validation EipError at construction", () => {
+  const base = { endpoint: emu.url, projectId: PROJECT, auth: { token: TOKEN }, authorize: () => true };
+  const cases = [
+    [{ ...base, authorize: undefined }, "authorize"],
+    [{ ...base, allow: ["deletePublicips"] }, "allow.0"],
+    [{ ...base, allow: "listPorts" }, "allow"],
+    [{ ...base, policy: "strict" }, "policy"],
+    [{ ...base, cors: { origins: ["*"] } }, "cors.origins.0"],
+    [{ ...base, cors: { origins: ["https://console.example.com/"] } }, "cors.origins.0"],
+    [{ ...base, cors: {} }, "cors.origins"],
+    [{ ...base, basePath: "api" }, "basePath"],
+    [{ ...base, basePath: "/a/../b" }, "basePath"],
+    [{ ...base, maxBodyBytes: 0 }, "maxBodyBytes"],
+    [{ ...base, endpoint: "http://vpc.example.com" }, "endpoint"],
+    [{ ...base, auth: { token: "" } }, "auth"],
+  ];
+  for (const [options, path] of cases) {
+    assert.throws(() => createEipProxy(options), (error) => {
+      assert.ok(error instanceof EipError, String(error));
+      assert.equal(error.kind, "validation");
+      assert.ok(error.issues.some((i) => i.path === path), `${path}: ${JSON.stringify(error.issues)}`);
+      return true;
+    });
+  }
+  assert.throws(() => createEipProxy(null), EipError);
+  assert.throws(() => createEipProxy({ ...base, auth: { token: "secret-token-xyz" }, endpoint: "ftp://x" }), (error) => !JSON.stringify(error).includes("secret-token-xyz"));
+});
