@@ -127,7 +127,7 @@ function scrub(text, secrets) {
   let out = text;
   for (const secret of secrets) {
     const escaped = JSON.stringify(secret).slice(1, -1);
-    for (const form of new Set([secret, escaped, escaped.replaceAll("/", "\\/")])) out = out.split(form).join("[redacted]");
+    for (const form of new Set([secret, escaped, escaped.replaceAll("/", "\\/")])) out = out.split(form).join("***");
   }
   return out;
 }
