@@ -5,6 +5,8 @@
 // and X-Request-Id.
 import { test, before, after, beforeEach } from "node:test";
 import assert from "node:assert/strict";
+import { spawn } from "node:child_process";
+import { fileURLToPath } from "node:url";
 import { EipClient, EipError, iamTokenProvider } from "eipkit";
 import { createEipProxy } from "eipkit/proxy";
 import { emulator, eventually, serveProxy, PROJECT, TOKEN, AK, SK, USER, WEB_SERVER, WEB_PORT, PER_BODY } from "./support.mjs";
@@ -248,4 +250,31 @@ test("bad options throw a validation EipError at construction", () => {
   }
   assert.throws(() => createEipProxy(null), EipError);
   assert.throws(() => createEipProxy({ ...base, auth: { token: "secret-token-xyz" }, endpoint: "ftp://x" }), (error) => !JSON.stringify(error).includes("secret-token-xyz"));
+});
+
+test("examples/proxy.mjs: the README's commands work", async () => {
+  const child = spawn(process.execPath, ["examples/proxy.mjs", "--port", "0"], { cwd: fileURLToPath(new URL("../..", import.meta.url)), stdio: ["ignore", "pipe", "inherit"] });
+  try {
+    const line = await new Promise((resolve, reject) => {
+      let out = "";
+      child.stdout.on("data", (d) => {
+        out += d;
+        if (out.includes("\n")) resolve(out);
+      });
+      child.on("exit", (code) => reject(new Error(`exited ${code}: ${out}`)));
+    });
+    const url = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(line)[1];
+    const path = `/v1/${PROJECT}/ports?device_id=${WEB_SERVER}`;
+    const ok = await fetch(url + path, { headers: { Authorization: "Bearer demo-session" } });
+    assert.equal(ok.status, 200);
+    assert.deepEqual((await ok.json()).ports.map((port) => port.id), [WEB_PORT]);
+    assert.equal((await fetch(url + path)).status, 401);
+    const c = new EipClient({ endpoint: url, projectId: PROJECT, auth: { headers: { Authorization: "Bearer demo-session" } } });
+    const big = await failure(c.createPublicip({ ...PER_BODY, bandwidth: { ...PER_BODY.bandwidth, size: 200 } }));
+    assert.deepEqual([big.status, big.code], [400, "policy"]);
+  } finally {
+    const exited = new Promise((resolve) => child.once("exit", resolve));
+    child.kill("SIGTERM");
+    assert.equal(await exited, 0);
+  }
 });
