@@ -107,6 +107,7 @@ function secretsOf(auth) {
     if (typeof tokenProvider === "function") {
       const issued = [];
       upstream = {
+        ...auth,
         async tokenProvider(options) {
           const token = await tokenProvider(options);
           if (typeof token === "string" && token !== "" && !issued.includes(token)) {
@@ -309,6 +310,8 @@ export function createEipProxy(options) {
       return new Response(null, { status: 204, headers: { ...COMMON, ...preflight } });
     }
 
+    // The target as the caller wrote it where toNodeListener kept it; other runtimes hand over a
+    // parsed URL, dot segments already resolved, and what is left is routed the same way.
     const target = RAW_TARGETS.get(request) ?? url.pathname + url.search;
     const found = route(target, request.method, config, projectId);
     if (found.status === 404) return json(404, { code: "not_found", message: "no such operation" }, cors);
@@ -390,10 +393,20 @@ export function createEipProxy(options) {
   return async function eipProxy(request) {
     try {
       await ready();
+    } catch {
+      return json(500, { code: "internal", message: "the proxy's engine could not be loaded" });
+    }
+    try {
       engine();
+    } catch (error) {
+      // Options the engine refused, where it was not ready to check them at construction (the
+      // web entry): say which, as createEipProxy would have (its errors never hold a secret).
+      return json(500, { code: "misconfigured", message: scrub(`the proxy's options are invalid: ${error.message}`, secrets.list()) });
+    }
+    try {
       return await handle(request);
     } catch {
-      // A bug, or options the engine refused: never an upstream call, never a detail.
+      // A bug: never an upstream call, never a detail.
       return json(500, { code: "internal", message: "the proxy failed" });
     }
   };
@@ -503,7 +516,9 @@ async function serve(handler, req, res) {
     body?.discard();
   }
   res.statusCode = response.status;
-  for (const [name, value] of response.headers) res.setHeader(name, value);
+  for (const [name, value] of response.headers) if (name !== "set-cookie") res.setHeader(name, value);
+  const cookies = response.headers.getSetCookie?.() ?? [];
+  if (cookies.length) res.setHeader("set-cookie", cookies);
   if (!response.body) {
     res.end();
     return;

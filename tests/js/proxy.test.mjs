@@ -6,9 +6,10 @@
 import { test, before, after, beforeEach } from "node:test";
 import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
+import { createServer } from "node:http";
 import { fileURLToPath } from "node:url";
 import { EipClient, EipError, iamTokenProvider } from "eipkit";
-import { createEipProxy } from "eipkit/proxy";
+import { createEipProxy, toNodeListener } from "eipkit/proxy";
 import { emulator, eventually, serveProxy, PROJECT, TOKEN, AK, SK, USER, WEB_SERVER, WEB_PORT, PER_BODY } from "./support.mjs";
 
 const SESSION = { Authorization: "Bearer s1" };
@@ -276,5 +277,85 @@ test("examples/proxy.mjs: the README's commands work", async () => {
     const exited = new Promise((resolve) => child.once("exit", resolve));
     child.kill("SIGTERM");
     assert.equal(await exited, 0);
+  }
+});
+
+test("the web entry (Deno, bundlers): no init() to call; options it could not check at once are a 500 that says why", async () => {
+  // In a process of its own, with a fetch that reads file: URLs as a server would serve them.
+  const source = `
+    import { readFile } from "node:fs/promises";
+    const overTheNetwork = globalThis.fetch;
+    globalThis.fetch = async (input, init) => {
+      const url = new URL(input instanceof Request ? input.url : String(input));
+      if (url.protocol !== "file:") return overTheNetwork(input, init);
+      return new Response(await readFile(url), { headers: { "content-type": "application/wasm" } });
+    };
+    const { createEipProxy } = await import("./js/proxy/web.js");
+    const base = { projectId: "${PROJECT}", auth: { token: "secret-token-xyz" }, authorize: () => true };
+    const bad = createEipProxy({ ...base, endpoint: "http://vpc.example.com" });
+    const good = createEipProxy({ ...base, endpoint: process.argv[1], auth: { token: "${TOKEN}" } });
+    const ask = async (handler) => {
+      const response = await handler(new Request("http://proxy.test/v1/${PROJECT}/ports?device_id=${WEB_SERVER}"));
+      return { status: response.status, body: await response.json() };
+    };
+    console.log(JSON.stringify({ bad: await ask(bad), good: await ask(good) }));
+  `;
+  const child = spawn(process.execPath, ["--input-type=module", "-e", source, emu.url], { cwd: fileURLToPath(new URL("../..", import.meta.url)), stdio: ["ignore", "pipe", "pipe"] });
+  let out = "";
+  let err = "";
+  child.stdout.on("data", (d) => { out += d; });
+  child.stderr.on("data", (d) => { err += d; });
+  assert.equal(await new Promise((resolve) => child.on("exit", resolve)), 0, err);
+  const { bad, good } = JSON.parse(out);
+  assert.equal(bad.status, 500);
+  assert.equal(bad.body.code, "misconfigured");
+  assert.match(bad.body.message, /endpoint/);
+  assert.ok(!JSON.stringify(bad).includes("secret-token-xyz"));
+  assert.equal(good.status, 200);
+  assert.deepEqual(good.body.ports.map((p) => p.id), [WEB_PORT]);
+});
+
+test("toNodeListener: a failing handler answers 500 and the server goes on; bodies streamed both ways; cookies kept apart", async () => {
+  const handler = async (request) => {
+    const path = new URL(request.url).pathname;
+    if (path === "/throw") throw new Error("handler bug");
+    if (path === "/sync-throw") return JSON.parse("{");
+    if (path === "/not-a-response") return { status: 200 };
+    if (path === "/echo") {
+      let bytes = 0;
+      for await (const chunk of request.body) bytes += chunk.byteLength;
+      return Response.json({ bytes });
+    }
+    if (path === "/cookies") {
+      const headers = new Headers([["set-cookie", "a=1"], ["set-cookie", "b=2"]]);
+      return new Response("ok", { headers });
+    }
+    const stream = new ReadableStream({
+      start(controller) {
+        for (let i = 0; i < 100; i++) controller.enqueue(new TextEncoder().encode("x".repeat(10_000)));
+        controller.close();
+      },
+    });
+    return new Response(stream, { status: 201 });
+  };
+  const server = createServer(toNodeListener(handler));
+  await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const url = `http://127.0.0.1:${server.address().port}`;
+  try {
+    for (const path of ["/throw", "/sync-throw", "/not-a-response"]) {
+      const answer = await fetch(url + path);
+      assert.equal(answer.status, 500, path);
+      assert.deepEqual(await answer.json(), { code: "internal", message: "the proxy failed" });
+    }
+    const echoed = await fetch(`${url}/echo`, { method: "POST", body: "y".repeat(1_000_000) });
+    assert.deepEqual((await echoed.json()).bytes, 1_000_000);
+    const streamed = await fetch(`${url}/stream`);
+    assert.equal(streamed.status, 201);
+    assert.equal((await streamed.text()).length, 1_000_000);
+    const cookies = await fetch(`${url}/cookies`);
+    assert.deepEqual(cookies.headers.getSetCookie(), ["a=1", "b=2"]);
+  } finally {
+    server.closeAllConnections();
+    await new Promise((resolve) => server.close(resolve));
   }
 });
