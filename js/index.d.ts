@@ -33,6 +33,9 @@ export type ErrorKind = "validation" | "api" | "network" | "timeout" | "aborted"
 /** The operations whose input eipkit validates. */
 export type Operation = "createPublicip" | "createPrepaidPublicip" | "updatePublicip" | "listPublicips" | "listPorts";
 
+/** `EipClient`'s methods that send one request: the names `eipkit/proxy`'s `allow` and `policy` use. */
+export type OperationName = "createPublicip" | "createPrepaidPublicip" | "updatePublicip" | "bindPublicip" | "unbindPublicip" | "showPublicip" | "deletePublicip" | "listPublicips" | "listPorts";
+
 
 // ---- Request bodies and queries (the service's own JSON; from the rule tables) ----
 

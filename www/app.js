@@ -9,8 +9,15 @@ const { EipTable } = await import("./eips.js");
 
 const $ = (id) => document.getElementById(id);
 const config = await (await fetch("/config.json")).json();
+// The page holds no cloud credential: its session header is all the proxy (/api) needs.
 const client = () =>
-  new EipClient({ endpoint: config.endpoint, projectId: config.projectId, auth: config.auth, region: $("region").value, locale: getLocale() });
+  new EipClient({
+    endpoint: config.endpoint,
+    projectId: config.projectId,
+    auth: { headers: { "X-Console-Session": config.session } },
+    region: $("region").value,
+    locale: getLocale(),
+  });
 
 // Settings: language and region.
 $("region").replaceChildren(...REGIONS.map((r) => new Option(r.nameEn, r.id)));

@@ -1,11 +1,15 @@
 // The demo: the EIP API emulator with sample servers, and this console served next to the
-// eipkit package under a strict Content-Security-Policy.
+// eipkit package under a strict Content-Security-Policy. The page holds no cloud credential:
+// its EipClient talks to an eipkit/proxy under /api on this same origin, which checks the
+// page's session and signs with AK/SK towards the emulator (the shape of a real console).
 //   node www/serve.mjs [--port 8080] [--emulator-port 8787] [--transition-ms 1200]
+import { randomUUID, timingSafeEqual } from "node:crypto";
 import { createServer } from "node:http";
 import { readFile } from "node:fs/promises";
 import { extname } from "node:path";
 import { fileURLToPath } from "node:url";
 import { startEmulator } from "eipkit/emulator";
+import { createEipProxy, toNodeListener } from "eipkit/proxy";
 
 const ROOT = new URL("..", import.meta.url);
 const TYPES = { ".html": "text/html; charset=utf-8", ".js": "text/javascript; charset=utf-8", ".css": "text/css; charset=utf-8", ".wasm": "application/wasm", ".json": "application/json" };
@@ -21,11 +25,26 @@ function fileFor(pathname) {
 
 export async function startConsole({ port = 8080, host = "127.0.0.1", emulatorPort = 8787, transitionMs = 1200 } = {}) {
   const emulator = await startEmulator({ port: emulatorPort, host, quiet: true, transitionMs });
+  const { projectId } = await (await fetch(`${emulator.url}/__emulator/state`)).json();
+  // What a real console's session gives the page: a token the proxy checks (here, one per run).
+  const session = randomUUID();
+  const sameSession = (presented) =>
+    typeof presented === "string" && presented.length === session.length && timingSafeEqual(Buffer.from(presented), Buffer.from(session));
+  const api = toNodeListener(
+    createEipProxy({
+      endpoint: emulator.url,
+      projectId,
+      // The credentials stay here, on the server: the page never sees them.
+      auth: { ak: "TESTAK0000000000000", sk: "testsecretkey0000000000000000000000000000" },
+      authorize: (request) => sameSession(request.headers.get("x-console-session")),
+      basePath: "/api",
+    }),
+  );
   const csp = [
     "default-src 'none'",
     "script-src 'self' 'wasm-unsafe-eval'",
     "style-src 'self'",
-    `connect-src 'self' ${emulator.url}`,
+    "connect-src 'self'",
     "img-src 'self'",
     "base-uri 'none'",
     "form-action 'none'",
@@ -34,6 +53,11 @@ export async function startConsole({ port = 8080, host = "127.0.0.1", emulatorPo
   const server = createServer(async (request, response) => {
     const headers = { "Content-Security-Policy": csp, "X-Content-Type-Options": "nosniff", "Cache-Control": "no-store" };
     const { pathname } = new URL(request.url, "http://console");
+    if (pathname.startsWith("/api/")) {
+      for (const [name, value] of Object.entries(headers)) response.setHeader(name, value);
+      api(request, response);
+      return;
+    }
     if (request.method !== "GET") {
       response.writeHead(405, headers).end();
       return;
@@ -43,13 +67,15 @@ export async function startConsole({ port = 8080, host = "127.0.0.1", emulatorPo
       return;
     }
     if (pathname === "/config.json") {
-      // What a real console would know from its session: where the API is, the project, the
-      // credentials, and the user's servers (here, the emulator's sample servers).
+      // What a real console would know from its session: where its API proxy is, the project,
+      // the session token, and the user's servers (here, the emulator's sample servers). No
+      // cloud credential.
       const state = await (await fetch(`${emulator.url}/__emulator/state`)).json();
+      const origin = `http://${request.headers.host}`;
       const body = JSON.stringify({
-        endpoint: emulator.url,
+        endpoint: `${origin}/api`,
         projectId: state.projectId,
-        auth: { ak: "TESTAK0000000000000", sk: "testsecretkey0000000000000000000000000000" },
+        session,
         region: "cn-north-4",
         servers: state.servers.map((s) => ({ id: s.id, name: s.name })),
       });

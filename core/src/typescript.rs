@@ -121,6 +121,15 @@ pub fn declarations() -> String {
     union(&mut out, "ErrorKind", &kinds, false, "What kind of failure an `EipError` is.");
     let operations: Vec<&str> = Operation::with_input().map(Operation::js_name).collect();
     union(&mut out, "Operation", &operations, false, "The operations whose input eipkit validates.");
+    let methods: Vec<&str> =
+        Operation::ALL.into_iter().flat_map(|op| op.spec().client_methods().map(|m| m.name)).collect();
+    union(
+        &mut out,
+        "OperationName",
+        &methods,
+        false,
+        "`EipClient`'s methods that send one request: the names `eipkit/proxy`'s `allow` and `policy` use.",
+    );
 
     out.push_str("\n// ---- Request bodies and queries (the service's own JSON; from the rule tables) ----\n");
     let mut written = Vec::new();

@@ -13,6 +13,8 @@ const shot = (page, name) => page.screenshot({ path: new URL(name, ARTIFACTS).pa
 
 let demo, browser, page;
 const problems = [];
+/** Every URL the page asked for. */
+const requested = [];
 
 before(async () => {
   demo = await startConsole({ port: 0, emulatorPort: 0, transitionMs: 150 });
@@ -20,6 +22,7 @@ before(async () => {
   page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
   page.on("pageerror", (e) => problems.push(`pageerror: ${e.message}`));
   page.on("console", (m) => m.type() === "error" && problems.push(`console: ${m.text()}`));
+  page.on("request", (r) => requested.push(r.url()));
   // Runs before the page's scripts (through the DevTools protocol, so the CSP does not apply to it).
   await page.addInitScript(() => {
     window.__violations = [];
@@ -28,6 +31,10 @@ before(async () => {
 });
 
 after(async () => {
+  // The page talked to its own origin only (its API is the proxy under /api), never the cloud.
+  assert.ok(requested.length > 0);
+  for (const url of requested) assert.ok(url.startsWith(demo.url), `the page asked ${url}`);
+  assert.ok(requested.some((url) => url.includes("/api/v1/")), "through the proxy");
   await browser?.close();
   await demo?.close();
 });
@@ -41,6 +48,15 @@ test("the page is served under a strict CSP and loads eipkit through it", async 
   assert.match(csp, /script-src 'self' 'wasm-unsafe-eval'/);
   assert.doesNotMatch(csp, /'unsafe-inline'|'unsafe-eval'/);
   await page.locator("body[data-ready=true]").waitFor();
+});
+
+test("the page holds no cloud credential: its config has a session, and the proxy signs upstream", async () => {
+  const config = await (await fetch(new URL("config.json", demo.url))).json();
+  assert.equal(config.endpoint, new URL("api", demo.url).href);
+  assert.equal(typeof config.session, "string");
+  assert.doesNotMatch(JSON.stringify(config), /TESTAK|testsecretkey|"auth"/);
+  const refused = await fetch(new URL(`api/v1/${config.projectId}/ports`, demo.url));
+  assert.equal(refused.status, 401, "no session, no answer");
 });
 
 test("every control has a label", async () => {

@@ -34,3 +34,22 @@ export async function eventually(predicate, ms = 2000) {
     await sleep(10);
   }
 }
+
+/**
+ * `createEipProxy(options)` served by node:http through `toNodeListener`, on a free loopback
+ * port: `{ url, handler, server, close() }`. `wrap(handler)` may stand between the two (to
+ * inspect every answer).
+ */
+export async function serveProxy(options, { wrap = (handler) => handler } = {}) {
+  const { createServer } = await import("node:http");
+  const { createEipProxy, toNodeListener } = await import("eipkit/proxy");
+  const handler = createEipProxy(options);
+  const server = createServer(toNodeListener(wrap(handler)));
+  await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const url = `http://127.0.0.1:${server.address().port}`;
+  const close = () => new Promise((resolve) => {
+    server.closeAllConnections();
+    server.close(() => resolve());
+  });
+  return { url, handler, server, close };
+}

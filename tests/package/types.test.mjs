@@ -1,7 +1,8 @@
 // The TypeScript declarations: a strict consumer of every export type-checks, wrong field names
-// and types are compile errors (tests/types/consumer.mts, and emulator.mts for eipkit/emulator),
-// the Standard Schemas type as the spec's interface and are accepted by Hono's and TanStack
-// Form's types (standard-schema.mts), and no public signature uses `any`.
+// and types are compile errors (tests/types/consumer.mts; emulator.mts for eipkit/emulator,
+// proxy.mts for eipkit/proxy, validate.mts for eipkit/validate), the Standard Schemas type as the
+// spec's interface and are accepted by Hono's and TanStack Form's types (standard-schema.mts),
+// and no public signature uses `any`.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
@@ -10,7 +11,7 @@ import { fileURLToPath } from "node:url";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
 
-test("a strict consumer of every export type-checks against js/index.d.ts and emulator/index.d.ts, and so do Standard Schema consumers", () => {
+test("a strict consumer of every export type-checks against js/index.d.ts, js/proxy.d.ts and emulator/index.d.ts, and so do Standard Schema consumers", () => {
   try {
     execFileSync(`${root}node_modules/.bin/tsc`, ["-p", "tests/types/tsconfig.json"], { cwd: root, encoding: "utf8" });
   } catch (error) {
@@ -19,7 +20,7 @@ test("a strict consumer of every export type-checks against js/index.d.ts and em
 });
 
 test("no `any` in the public declarations", () => {
-  for (const file of ["js/index.d.ts", "emulator/index.d.ts"]) {
+  for (const file of ["js/index.d.ts", "js/proxy.d.ts", "emulator/index.d.ts"]) {
     assert.doesNotMatch(readFileSync(`${root}${file}`, "utf8"), /\bany\b/, file);
   }
 });

@@ -51,14 +51,15 @@ function project(name, options = {}) {
   }
   return projects.get(name);
 }
-const nodeProject = () => project("node", { fixtures: ["probe.js", "node-esm.mjs", "node-cjs.cjs", "plain.html"] });
+const nodeProject = () => project("node", { fixtures: ["probe.js", "proxy-probe.js", "node-esm.mjs", "node-cjs.cjs", "node-proxy.mjs", "plain.html"] });
 const browser = () => (browserPromise ??= launchChromium());
 
 before(() => {
   assert.ok(existsSync(join(REPO, "pkg", "eipkit_bg.wasm")), "pkg/eipkit_bg.wasm is missing: build the package first (npm run build)");
   ws = workspace();
   pack = packTarball(ws.dir);
-  for (const file of ["pkg/eipkit_bg.wasm", "pkg/eipkit.js", "js/node.js", "js/node.cjs", "js/web.js", "js/workerd.js"]) {
+  for (const file of ["pkg/eipkit_bg.wasm", "pkg/eipkit.js", "js/node.js", "js/node.cjs", "js/web.js", "js/workerd.js", "js/proxy.js", "js/proxy.d.ts",
+    "js/proxy/node.js", "js/proxy/node.cjs", "js/proxy/web.js", "js/proxy/workerd.js"]) {
     assert.ok(pack.files.includes(file), `the tarball lacks ${file}: ${pack.files.join(", ")}`);
   }
 });
@@ -98,6 +99,16 @@ function checkReport(report, { readyAtImport } = {}) {
   }
 }
 
+/** What every server runtime must report of eipkit/proxy (fixtures/proxy-probe.js). */
+function checkProxy(report) {
+  assert.deepEqual(report.exports, ["createEipProxy", "toNodeListener"], "eipkit/proxy's named exports");
+  assert.deepEqual(report.ports, [WEB_PORT], "listPorts through the proxy");
+  assert.deepEqual(report.notFound, { eipError: true, status: 404, code: "VPC.0504", requestId: true }, "the service's 404 through the proxy");
+  assert.deepEqual(report.unauthorized, { eipError: true, status: 401, code: "unauthorized", requestId: false }, "authorize false");
+  assert.deepEqual(report.notAllowed, { eipError: true, status: 403, code: "operation_not_allowed", requestId: false }, "an operation not in allow");
+  assert.equal(report.traversal, 404, "an encoded slash in an id");
+}
+
 /** The page's errors and warnings, less Chromium's line for the probe's deliberate 404 from the emulator. */
 const problems = (log) =>
   log.filter((l) => /^(pageerror|requestfailed|console\.(error|warning))/.test(l) && !(l.includes("status of 404") && l.includes(`[${emu.url}/`)));
@@ -126,6 +137,19 @@ test("Node CommonJS: require(\"eipkit\")", { timeout: TIMEOUT }, async (t) => {
     assert.doesNotMatch(output.stderr, /ExperimentalWarning|Error/, "require() of the package prints nothing");
   });
   t.diagnostic(`resolved ${tail(report.entry)} (which requires js/node.js)`);
+});
+
+test("Node: import and require of \"eipkit/proxy\"", { timeout: TIMEOUT }, async (t) => {
+  const dir = await nodeProject();
+  const output = await run("node", ["node-proxy.mjs", emu.url], { cwd: dir });
+  const report = resultOf(output);
+  withOutput(output, () => {
+    checkProxy(report);
+    assert.equal(tail(report.entry), "js/proxy/node.js");
+    assert.equal(tail(report.required.entry), "js/proxy/node.cjs");
+    assert.equal(report.required.same, true, "require() and import() give the same createEipProxy");
+  });
+  t.diagnostic(`resolved ${tail(report.entry)} and ${tail(report.required.entry)}`);
 });
 
 test("a Vite app (vite build) in headless Chromium", { timeout: TIMEOUT }, async (t) => {
@@ -174,32 +198,37 @@ test("a plain page importing js/web.js by URL (no bundler) in headless Chromium"
 });
 
 test("Deno: import from \"eipkit\" with the project's node_modules", { timeout: TIMEOUT }, async (t) => {
-  const dir = await project("deno", { tools: ["deno"], fixtures: ["probe.js", "deno-main.js"] });
+  const dir = await project("deno", { tools: ["deno"], fixtures: ["probe.js", "proxy-probe.js", "deno-main.js"] });
   const deno = join(dir, "node_modules", ".bin", "deno");
   const output = await run(deno, ["run", "--no-prompt", "--allow-read", "--allow-net=127.0.0.1", "deno-main.js", emu.url], {
     cwd: dir,
     env: { DENO_DIR: join(dir, ".deno"), DENO_NO_UPDATE_CHECK: "1", NO_COLOR: "1" },
   });
   const report = resultOf(output);
-  const { web, ...bare } = report;
+  const { web, proxy, ...bare } = report;
   withOutput(output, () => {
     // The "deno" condition comes before "node": Deno gets the web entry (await init()).
     assert.equal(tail(bare.entry), "js/web.js", `"eipkit" resolved to ${bare.entry}`);
     checkReport(bare);
     assert.equal(tail(web.entry), "js/web.js");
     checkReport(web);
+    assert.equal(tail(proxy.entry), "js/proxy/web.js");
+    checkProxy(proxy);
   });
-  t.diagnostic(`"eipkit" resolved ${tail(bare.entry)}; "eipkit/web" resolved ${tail(web.entry)}`);
+  t.diagnostic(`"eipkit" resolved ${tail(bare.entry)}; "eipkit/web" resolved ${tail(web.entry)}; "eipkit/proxy" resolved ${tail(proxy.entry)}`);
 });
 
 test("workerd (miniflare): a worker bundled with the workerd conditions", { timeout: TIMEOUT }, async (t) => {
-  const dir = await project("workerd", { tools: ["miniflare", "esbuild"], fixtures: ["probe.js", "worker.js", "workerd-run.mjs"] });
+  const dir = await project("workerd", { tools: ["miniflare", "esbuild"], fixtures: ["probe.js", "proxy-probe.js", "worker.js", "workerd-run.mjs"] });
   const output = await run("node", ["workerd-run.mjs", emu.url], { cwd: dir });
   const { entries, report } = resultOf(output);
   withOutput(output, () => {
     assert.ok(entries.map(tail).includes("js/workerd.js"), `the bundle uses js/workerd.js: ${entries.map(tail)}`);
+    assert.ok(entries.map(tail).includes("js/proxy/workerd.js"), `"eipkit/proxy" resolves js/proxy/workerd.js: ${entries.map(tail)}`);
     assert.ok(!entries.map(tail).includes("js/web.js") && !entries.map(tail).includes("js/node.js"), `one entry only: ${entries.map(tail)}`);
-    checkReport(report, { readyAtImport: true });
+    const { proxy, ...rest } = report;
+    checkReport(rest, { readyAtImport: true });
+    checkProxy(proxy);
   });
-  t.diagnostic(`resolved js/workerd.js; bundled ${entries.map(tail).join(", ")}`);
+  t.diagnostic(`resolved js/workerd.js and js/proxy/workerd.js; bundled ${entries.map(tail).join(", ")}`);
 });
