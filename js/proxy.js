@@ -264,7 +264,8 @@ export function createEipProxy(options) {
   const passed = (answer, headers) => {
     const known = secrets.list();
     const out = { ...COMMON, ...headers };
-    for (const [name, value] of [["content-type", answer.contentType], ["x-request-id", answer.requestId]]) {
+    const passedOn = [["content-type", answer.contentType], ["x-request-id", answer.requestId], ["retry-after", answer.retryAfter]];
+    for (const [name, value] of passedOn) {
       if (typeof value === "string" && value !== "" && !contains(value, known)) out[name] = value;
     }
     const body = NULL_BODY.has(answer.status) ? null : scrub(answer.body ?? "", known);

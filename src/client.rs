@@ -81,7 +81,7 @@ impl RawClient {
     }
 
     /// [`RawClient::call`] for a proxy (`eipkit/proxy`): sent once as the options say, and
-    /// resolved with the upstream answer as it is, `{ status, requestId, contentType, body }`,
+    /// resolved with the upstream answer as it is, `{ status, requestId, contentType, retryAfter, body }`,
     /// whatever its status (a redirect, an over-long answer or a 401 still reject).
     pub fn forward(&self, method: String, args: Array, options: JsValue) -> Promise {
         self.send(&method, &args, &options, true)

@@ -357,7 +357,8 @@ test("upstream faults: statuses, resets, a hang, HTML, a redirect, the proxy's o
     const cases = [
       ["500", { type: "status", status: 500 }, show, 500, "VPC.0500", true],
       ["503 on a create", { type: "status", status: 503 }, create, 503, "VPC.0500", true],
-      ["429 + Retry-After", { type: "retryAfter", seconds: 3 }, show, 429, "APIGW.0308", true],
+      ["429 + Retry-After", { type: "retryAfter", seconds: 3 }, show, 429, "APIGW.0308", true,
+        (r) => assert.equal(r.headers["retry-after"], "3", "the service's wait, for the browser's client")],
       ["reset", { type: "reset" }, show, 502, "upstream_unreachable", false],
       ["reset on a create", { type: "reset" }, create, 502, "upstream_unreachable", false],
       ["hang (timeoutMs 300)", { type: "hang" }, show, 504, "upstream_timeout", false],

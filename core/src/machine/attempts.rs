@@ -60,7 +60,7 @@ impl Parser {
     }
 }
 
-/// Any answer as `{ status, requestId, contentType, body }`, the service's errors included, so
+/// Any answer as `{ status, requestId, contentType, retryAfter, body }`, the service's errors included, so
 /// a proxy passes them back as they are; except a redirect (never followed, never passed on)
 /// and a 401, which renews a provider's token once and is otherwise the proxy's own failure
 /// (its credentials), not the caller's.
@@ -75,6 +75,8 @@ fn forwarded(response: &Response) -> Result<Value, Error> {
         "status": response.status,
         "requestId": response.request_id(),
         "contentType": response.header("content-type"),
+        // A 429's or 503's wait, for the caller's own retry policy.
+        "retryAfter": response.header("retry-after"),
         "body": String::from_utf8_lossy(&response.body),
     }))
 }
