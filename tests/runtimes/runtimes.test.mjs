@@ -361,6 +361,15 @@ test("examples/worker in workerd (miniflare), driven by its console page from an
     }
   });
 
+  // A caller without the session, or with another, is refused by the worker's authorize.
+  const portsUrl = `${workerOrigin}/v1/${PROJECT}/ports?device_id=${WEB_SERVER}`;
+  for (const headers of [{}, { "x-console-session": `${SESSION}x` }, { authorization: `Bearer ${SESSION}` }]) {
+    const res = await fetch(portsUrl, { headers });
+    assert.equal(res.status, 401, `refused: ${JSON.stringify(headers)}`);
+    assert.equal((await res.json()).code, "unauthorized");
+  }
+  assert.equal((await control.requests()).length, upstreamLog.length, "nothing of a refused caller reached the emulator");
+
   // The same page from an origin not in cors.origins: the preflight is refused, the fetch fails,
   // and nothing reaches the emulator.
   const refused = await runConsole(`${thirdServer.url}/example/page/${query}`);
