@@ -5,9 +5,9 @@
 // and which of the package's entries the runtime resolved.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { cpSync, existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { startEmulator } from "eipkit/emulator";
+import { connectEmulator, startEmulator } from "eipkit/emulator";
 import {
   EXPECTED_ISSUES,
   REPO,
@@ -16,10 +16,12 @@ import {
   launchChromium,
   loadPage,
   makeProject,
+  outputOf,
   packTarball,
   resultOf,
   run,
   serveStatic,
+  start,
   withOutput,
   workspace,
 } from "./support.mjs";
@@ -52,6 +54,8 @@ function project(name, options = {}) {
   return projects.get(name);
 }
 const nodeProject = () => project("node", { fixtures: ["probe.js", "proxy-probe.js", "node-esm.mjs", "node-cjs.cjs", "node-proxy.mjs", "plain.html"] });
+const workerdProject = () =>
+  project("workerd", { tools: ["miniflare", "esbuild"], fixtures: ["probe.js", "proxy-probe.js", "worker.js", "workerd-run.mjs", "worker-example-run.mjs"] });
 const browser = () => (browserPromise ??= launchChromium());
 
 before(() => {
@@ -219,7 +223,7 @@ test("Deno: import from \"eipkit\" with the project's node_modules", { timeout: 
 });
 
 test("workerd (miniflare): a worker bundled with the workerd conditions", { timeout: TIMEOUT }, async (t) => {
-  const dir = await project("workerd", { tools: ["miniflare", "esbuild"], fixtures: ["probe.js", "proxy-probe.js", "worker.js", "workerd-run.mjs"] });
+  const dir = await workerdProject();
   const output = await run("node", ["workerd-run.mjs", emu.url], { cwd: dir });
   const { entries, report } = resultOf(output);
   withOutput(output, () => {
@@ -231,4 +235,162 @@ test("workerd (miniflare): a worker bundled with the workerd conditions", { time
     checkProxy(proxy);
   });
   t.diagnostic(`resolved js/workerd.js and js/proxy/workerd.js; bundled ${entries.map(tail).join(", ")}`);
+});
+
+/**
+ * Opens `url` in a new page, records every request the browser makes (CORS preflights included:
+ * Chromium reports them over CDP, not as page events), submits the console's form and returns
+ * what `#out` ended with.
+ */
+async function runConsole(url) {
+  const page = await (await browser()).newPage();
+  const log = [];
+  const requests = new Map();
+  page.on("console", (m) => log.push(`console.${m.type()}: ${m.text()}`));
+  page.on("pageerror", (e) => log.push(`pageerror: ${e.stack ?? e.message}`));
+  const cdp = await page.context().newCDPSession(page);
+  cdp.on("Network.requestWillBeSent", ({ requestId, request, type }) => {
+    // A redirect reuses the id: keep each hop (none is expected).
+    const key = requests.has(requestId) ? `${requestId}+${requests.size}` : requestId;
+    requests.set(key, { id: requestId, url: request.url, method: request.method, type, headers: request.headers, status: null, responseHeaders: null, failure: null });
+  });
+  cdp.on("Network.responseReceived", ({ requestId, response }) => {
+    const r = requests.get(requestId);
+    if (r) Object.assign(r, { status: response.status, responseHeaders: Object.fromEntries(Object.entries(response.headers).map(([k, v]) => [k.toLowerCase(), v])) });
+  });
+  cdp.on("Network.loadingFailed", ({ requestId, errorText, corsErrorStatus }) => {
+    const r = requests.get(requestId);
+    if (r) r.failure = corsErrorStatus?.corsError ?? errorText;
+  });
+  await cdp.send("Network.enable");
+  try {
+    await page.goto(url);
+    await page.click("#run");
+    const out = page.locator("#out[data-state]");
+    await out.waitFor({ timeout: 60_000 }).catch((error) => {
+      throw new Error(`the console never finished: ${error.message}\n--- page log ---\n${log.join("\n")}`);
+    });
+    return {
+      state: await out.getAttribute("data-state"),
+      result: JSON.parse(await out.getAttribute("data-result")),
+      text: await out.textContent(),
+      requests: [...requests.values()],
+      log,
+    };
+  } finally {
+    await page.close();
+  }
+}
+
+test("examples/worker in workerd (miniflare), driven by its console page from another origin in headless Chromium", { timeout: TIMEOUT }, async (t) => {
+  const PROJECT = "0605767a5c5d4e5e8c9f1a2b3c4d5e6f";
+  const SESSION = "console-session-4f1d9a";
+  const AK = "TESTAK0000000000000"; // the emulator's credentials (emulator/README.md)
+  const SK = "testsecretkey0000000000000000000000000000";
+  const dir = await workerdProject();
+  cpSync(join(REPO, "examples", "worker"), join(dir, "example"), { recursive: true });
+
+  // Its own emulator: its request log is this test's alone.
+  const upstream = await startEmulator({ quiet: true, transitionMs: 20 });
+  t.after(() => upstream.close());
+  const control = connectEmulator(upstream.url);
+  const pageServer = await serveStatic(dir); // the console's origin
+  t.after(() => pageServer.close());
+  const thirdServer = await serveStatic(dir); // the same page from an origin not in cors.origins
+  t.after(() => thirdServer.close());
+  assert.notEqual(pageServer.url, thirdServer.url);
+
+  const bindings = { VPC_ENDPOINT: upstream.url, PROJECT_ID: PROJECT, HW_AK: AK, HW_SK: SK, CONSOLE_SESSION: SESSION, CONSOLE_ORIGIN: pageServer.url };
+  const worker = await start("node", ["worker-example-run.mjs", JSON.stringify(bindings)], { cwd: dir });
+  t.after(() => worker.stop());
+  const workerOrigin = worker.ready;
+  const query = `?worker=${encodeURIComponent(workerOrigin)}&session=${encodeURIComponent(SESSION)}`;
+
+  // The console's page, from its own origin, through the worker.
+  const run = await runConsole(`${pageServer.url}/example/page/${query}`);
+  const upstreamLog = await control.requests();
+  const sent = worker.lines("UPSTREAM ");
+  const context = () =>
+    `--- page ---\n${run.text}\n${run.log.join("\n")}\n--- browser requests ---\n${run.requests.map((r) => `${r.type} ${r.method} ${r.url} ${r.status ?? r.failure}`).join("\n")}` +
+    `\n--- emulator log ---\n${upstreamLog.map((e) => `${e.method} ${e.path} ${e.operation} ${e.status} ${e.auth}`).join("\n")}\n${outputOf(worker.output)}`;
+  withOutput(context(), () => {
+    assert.equal(run.state, "done", "the console's walkthrough succeeded");
+    const [ports, created, bound, shown, unbound, deleted] = run.result.steps;
+    assert.deepEqual(ports, ["listPorts", [WEB_PORT]]);
+    assert.equal(created[0], "createPublicip");
+    assert.deepEqual(bound, ["bindPublicip", WEB_PORT]);
+    assert.deepEqual(shown, ["showPublicip", "ACTIVE", WEB_PORT]);
+    assert.deepEqual(unbound, ["unbindPublicip", "DOWN", null]);
+    assert.deepEqual(deleted, ["deletePublicip"]);
+
+    // The browser: the page's origin and the worker's, nothing else (never the emulator).
+    for (const r of run.requests) {
+      assert.ok([pageServer.url, workerOrigin].includes(new URL(r.url).origin), `the browser asked only the page's and the worker's origins: ${r.method} ${r.url}`);
+    }
+    const toWorker = run.requests.filter((r) => new URL(r.url).origin === workerOrigin);
+    const preflights = toWorker.filter((r) => r.method === "OPTIONS");
+    const calls = toWorker.filter((r) => r.method !== "OPTIONS");
+    assert.ok(preflights.length >= 1, "the session header makes the browser send CORS preflights");
+    for (const p of preflights) {
+      assert.equal(p.status, 204, `preflight ${p.url}`);
+      assert.equal(p.responseHeaders["access-control-allow-origin"], pageServer.url);
+      assert.match(p.responseHeaders["access-control-allow-headers"] ?? "", /x-console-session/);
+    }
+    for (const c of calls) {
+      assert.ok(c.status >= 200 && c.status < 300, `${c.method} ${c.url}: ${c.status ?? c.failure}`);
+      assert.equal(c.responseHeaders["access-control-allow-origin"], pageServer.url);
+      assert.equal(c.headers["X-Console-Session"] ?? c.headers["x-console-session"], SESSION, "the page sends its session to the worker");
+      assert.ok(!Object.keys(c.headers).some((h) => h.toLowerCase() === "authorization"), "the page sends no Authorization");
+    }
+    for (const method of ["GET", "POST", "PUT", "DELETE"]) assert.ok(calls.some((c) => c.method === method), `the page sent a ${method}`);
+
+    // Upstream: each call the worker made went to the emulator, signed with the AK/SK, and
+    // carried neither the session nor anything else of the browser's.
+    assert.equal(upstreamLog.length, calls.length, "one upstream request per call from the page");
+    assert.ok(upstreamLog.every((e) => e.auth === "aksk" && e.status >= 200 && e.status < 300), "every upstream request authenticated with the AK/SK");
+    for (const operation of ["listPorts", "createPublicip", "showPublicip", "deletePublicip"]) {
+      assert.ok(upstreamLog.some((e) => e.operation === operation), `${operation} reached the emulator`);
+    }
+    assert.equal(sent.length, upstreamLog.length, "what left the worker is what reached the emulator");
+    for (const s of sent) {
+      assert.equal(new URL(s.url).origin, upstream.url);
+      assert.match(s.headers.authorization, new RegExp(`^SDK-HMAC-SHA256 Access=${AK}, `));
+      assert.ok(!("x-console-session" in s.headers), "the session header stays in the worker");
+      assert.ok(!Object.values(s.headers).some((v) => v.includes(SESSION)), "no header upstream holds the session");
+      for (const h of ["origin", "cookie", "referer"]) assert.ok(!(h in s.headers), `no ${h} header upstream`);
+    }
+  });
+
+  // A caller without the session, or with another, is refused by the worker's authorize.
+  const portsUrl = `${workerOrigin}/v1/${PROJECT}/ports?device_id=${WEB_SERVER}`;
+  for (const headers of [{}, { "x-console-session": `${SESSION}x` }, { authorization: `Bearer ${SESSION}` }]) {
+    const res = await fetch(portsUrl, { headers });
+    assert.equal(res.status, 401, `refused: ${JSON.stringify(headers)}`);
+    assert.equal((await res.json()).code, "unauthorized");
+  }
+  assert.equal((await control.requests()).length, upstreamLog.length, "nothing of a refused caller reached the emulator");
+
+  // The same page from an origin not in cors.origins: the preflight is refused, the fetch fails,
+  // and nothing reaches the emulator.
+  const refused = await runConsole(`${thirdServer.url}/example/page/${query}`);
+  const after = await control.requests();
+  withOutput(`--- page ---\n${refused.text}\n--- browser requests ---\n${refused.requests.map((r) => `${r.type} ${r.method} ${r.url} ${r.status ?? r.failure}`).join("\n")}`, () => {
+    assert.equal(refused.state, "failed");
+    assert.deepEqual(refused.result.steps, []);
+    assert.equal(refused.result.error.kind, "network", "the browser's fetch failed (CORS)");
+    const toWorker = refused.requests.filter((r) => new URL(r.url).origin === workerOrigin);
+    const preflights = toWorker.filter((r) => r.method === "OPTIONS");
+    assert.ok(preflights.length >= 1, "the browser asked the worker first");
+    for (const p of preflights) {
+      assert.equal(p.status, 403, `the worker refuses the third origin's preflight: ${p.url}`);
+      assert.equal(p.responseHeaders["access-control-allow-origin"], undefined, "no CORS grant for the third origin");
+    }
+    for (const c of toWorker.filter((r) => r.method !== "OPTIONS")) {
+      assert.equal(c.status, null, `the browser never sent ${c.method} ${c.url}`);
+      assert.match(c.failure ?? "", /^Preflight/, "it failed on the refused preflight");
+    }
+    assert.equal(after.length, upstreamLog.length, "nothing reached the emulator");
+    assert.equal(worker.lines("UPSTREAM ").length, sent.length, "nothing left the worker");
+  });
+  t.diagnostic(`${run.requests.length} browser requests (${run.requests.filter((r) => r.method === "OPTIONS").length} preflights), ${upstreamLog.length} upstream, all AK/SK`);
 });

@@ -68,6 +68,53 @@ export function run(command, args, { cwd, env, timeoutMs = 120_000 } = {}) {
   });
 }
 
+/**
+ * Starts a long-running command and resolves, once it prints `READY <value>`, to
+ * `{ ready, output, lines(prefix), stop() }`: `ready` is the value, `output` what it printed so
+ * far (`{ stdout, stderr }`), `lines("X ")` the JSON of every `X {json}` line; `stop()` closes its
+ * stdin (the signal to exit), then kills it if it is still there after 5 s.
+ */
+export function start(command, args, { cwd, env, timeoutMs = 120_000 } = {}) {
+  const child = spawn(command, args, { cwd, env: { ...process.env, ...env }, stdio: ["pipe", "pipe", "pipe"] });
+  const output = { stdout: "", stderr: "" };
+  const closed = new Promise((r) => child.on("close", r));
+  child.stderr.setEncoding("utf8").on("data", (d) => (output.stderr += d));
+  const ready = new Promise((resolvePromise, reject) => {
+    const timer = setTimeout(() => {
+      child.kill("SIGKILL");
+      reject(new Error(`${command} was not ready after ${timeoutMs} ms\n${outputOf(output)}`));
+    }, timeoutMs);
+    child.stdout.setEncoding("utf8").on("data", (d) => {
+      output.stdout += d;
+      const line = output.stdout.split("\n").find((l) => l.startsWith("READY "));
+      if (line) {
+        clearTimeout(timer);
+        resolvePromise(line.slice("READY ".length).trim());
+      }
+    });
+    child.on("error", (error) => reject(new Error(`${command} could not start: ${error.message}`)));
+    closed.then((code) => {
+      clearTimeout(timer);
+      reject(new Error(`${[command, ...args].join(" ")} (in ${cwd}) exited with ${code}\n${outputOf(output)}`));
+    });
+  });
+  const lines = (prefix) => output.stdout.split("\n").filter((l) => l.startsWith(prefix)).map((l) => JSON.parse(l.slice(prefix.length)));
+  const stop = async () => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    child.stdin.end();
+    const timer = setTimeout(() => child.kill("SIGKILL"), 5_000);
+    await closed;
+    clearTimeout(timer);
+  };
+  return ready.then(
+    (value) => ({ ready: value, output, lines, stop }),
+    async (error) => {
+      await stop();
+      throw error;
+    },
+  );
+}
+
 /** What a process printed, for failure messages. */
 export function outputOf({ stdout = "", stderr = "" }) {
   return `--- stdout ---\n${stdout.trimEnd()}\n--- stderr ---\n${stderr.trimEnd()}`;
