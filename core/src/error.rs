@@ -100,6 +100,14 @@ impl Error {
         })
     }
 
+    /// The refusal of a 3xx answer ([`Error::redirect`]), or `None` for any other status: every
+    /// parser of an answer starts with this.
+    pub fn refused_redirect(response: &Response) -> Option<Error> {
+        (300..400)
+            .contains(&response.status)
+            .then(|| Error::redirect(response.status, response.header("location"), response.request_id()))
+    }
+
     /// An answer longer than the caller allows (`maxResponseBytes`), refused while it was read.
     pub fn too_long(status: u16, max_bytes: u64, request_id: Option<String>) -> Error {
         Error::Response(ResponseError {

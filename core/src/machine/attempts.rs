@@ -65,8 +65,8 @@ impl Parser {
 /// and a 401, which renews a provider's token once and is otherwise the proxy's own failure
 /// (its credentials), not the caller's.
 fn forwarded(response: &Response) -> Result<Value, Error> {
-    if (300..400).contains(&response.status) {
-        return Err(Error::redirect(response.status, response.header("location"), response.request_id()));
+    if let Some(redirect) = Error::refused_redirect(response) {
+        return Err(redirect);
     }
     if response.status == 401 {
         return Err(Error::Service(crate::error::service_error(response)));

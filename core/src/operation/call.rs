@@ -209,8 +209,8 @@ fn query_pairs(query: &Value) -> Vec<(String, String)> {
 /// operation that answers nothing); or the service's error. Everything else the service sent
 /// is kept as it is: this is what the JS API returns, the wire JSON.
 pub fn parse_answer(answer: &Answer, response: &Response) -> Result<Value, Error> {
-    if (300..400).contains(&response.status) {
-        return Err(Error::redirect(response.status, response.header("location"), response.request_id()));
+    if let Some(redirect) = Error::refused_redirect(response) {
+        return Err(redirect);
     }
     if !response.is_success() {
         return Err(Error::Service(service_error(response)));
