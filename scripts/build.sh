@@ -62,7 +62,11 @@ bindgen() {
 rm -rf pkg.next
 full=$(compile)
 bindgen "$full" pkg.next eipkit
-validate=$(compile --no-default-features)
+# The module for forms does nothing but validate, so its own code is built for speed: at
+# opt-level 2 a create body validates in about half the time of "z", for 2.4 KB gzip more
+# (README, Size). The whole package stays at "z": there the network dominates.
+validate=$(compile --no-default-features \
+  --config 'profile.release.package.eipkit-core.opt-level = 2' --config 'profile.release.package.eipkit.opt-level = 2')
 bindgen "$validate" pkg.next/validate eipkit_validate
 rm -rf pkg.old
 [ -d pkg ] && mv pkg pkg.old

@@ -104,7 +104,7 @@ fn read_headers(node: &SnapshotNode<'_>, issues: &mut Vec<Issue>) -> Vec<(String
             .unwrap_or_default()
             .into_iter()
             .filter_map(|name| match headers.member(&name).shape() {
-                Shape::Text(value) => Some((name, value.into_owned())),
+                Shape::Text(value) => Some((name.into_owned(), value.into_owned())),
                 other => {
                     let params =
                         Params { expected: Some("string"), received: Some(other.type_name()), ..Params::default() };

@@ -1,11 +1,16 @@
 //! JS values as the core sees them: `js/snapshot.js` copies a value into JSON text in one pass
 //! (own keys only, getters run inside `try`, values JSON cannot hold replaced by a marker that
-//! names them, depth bounded), and the core's validation walks the parsed copy through
-//! [`SnapshotNode`]. One boundary crossing per input; every hostile case is handled in that one
-//! JS function, which never throws.
+//! names them, depth bounded), and validation walks the parsed text through [`SnapshotNode`].
+//! One boundary crossing per input; every hostile case is handled in that one JS function,
+//! which never throws.
+//!
+//! The text is read by whichever JSON reader the build already holds: the whole package reads
+//! responses with serde_json, so it reads snapshots with it too; the module for forms has no
+//! serde_json reader, and uses the core's `Document` (5 KB gzip smaller, and it builds no tree
+//! of owned values). core/tests/properties.rs (f) shows the two read every text alike.
 
 use eipkit_core::node::{Node, Shape};
-use serde_json::Value;
+use std::borrow::Cow;
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen(module = "/js/snapshot.js")]
@@ -14,21 +19,47 @@ extern "C" {
     fn snapshot_json(value: &JsValue) -> String;
 }
 
+#[cfg(feature = "client")]
+mod reader {
+    pub type Tree = serde_json::Value;
+    pub type At<'a> = Option<&'a Tree>;
+    pub fn parse(text: String) -> Option<Tree> {
+        // `from_slice`, as the response parsers read: `from_str` would be a second reader.
+        serde_json::from_slice(text.as_bytes()).ok()
+    }
+    pub fn root(tree: &Tree) -> At<'_> {
+        Some(tree)
+    }
+}
+
+#[cfg(not(feature = "client"))]
+mod reader {
+    use eipkit_core::node::document::Document;
+    pub type Tree = Document;
+    pub type At<'a> = eipkit_core::node::document::At<'a>;
+    pub fn parse(text: String) -> Option<Tree> {
+        Document::parse(text).ok()
+    }
+    pub fn root(tree: &Tree) -> At<'_> {
+        tree.root()
+    }
+}
+
 /// The key of a marker object, `{ "\u0000eipkit": kind }`.
 const MARK: &str = "\u{0}eipkit";
 
 /// A parsed snapshot of a JS value.
-pub struct Snapshot(Value);
+pub struct Snapshot(Option<reader::Tree>);
 
 impl Snapshot {
     pub fn of(value: &JsValue) -> Snapshot {
-        // The JS side always answers JSON; anything else would mean a broken package.
-        // `from_slice`, the reader the response parsers use: one JSON reader in the wasm, not two.
-        Snapshot(serde_json::from_slice(snapshot_json(value).as_bytes()).unwrap_or(Value::Null))
+        // The JS side always answers JSON; anything else would mean a broken package, and
+        // reads as nothing.
+        Snapshot(reader::parse(snapshot_json(value)))
     }
 
     pub fn node(&self) -> SnapshotNode<'_> {
-        SnapshotNode(Some(&self.0))
+        SnapshotNode(self.0.as_ref().map(reader::root))
     }
 
     /// A string member (for options); anything else is `None`.
@@ -41,51 +72,63 @@ impl Snapshot {
 }
 
 #[derive(Clone, Copy)]
-pub struct SnapshotNode<'a>(Option<&'a Value>);
+pub struct SnapshotNode<'a>(Option<reader::At<'a>>);
 
-/// The kind a marker names, if `value` is one.
-fn marker(value: Option<&Value>) -> Option<&str> {
-    let object = value?.as_object()?;
-    if object.len() == 1 { object.get(MARK)?.as_str() } else { None }
+impl SnapshotNode<'_> {
+    /// What a marker stands for, if this is one.
+    fn marker(&self) -> Option<Shape<'static>> {
+        let value = self.0.as_ref()?;
+        if value.shape() != Shape::Object {
+            return None;
+        }
+        let kind = value.member(MARK);
+        let Shape::Text(kind) = kind.shape() else { return None };
+        // Only an object holding a marker's key pays for counting its keys.
+        if value.keys().ok()?.len() != 1 {
+            return None;
+        }
+        Some(match kind.as_ref() {
+            "undefined" => Shape::Absent,
+            "array" => Shape::Array,
+            "object" => Shape::Object,
+            "NaN" => Shape::Other("NaN"),
+            "Infinity" => Shape::Other("Infinity"),
+            "bigint" => Shape::Other("bigint"),
+            "symbol" => Shape::Other("symbol"),
+            "function" => Shape::Other("function"),
+            "date" => Shape::Other("date"),
+            "map" => Shape::Other("map"),
+            "set" => Shape::Other("set"),
+            "regexp" => Shape::Other("regexp"),
+            "promise" => Shape::Other("promise"),
+            "error" => Shape::Other("error"),
+            "boxed primitive" => Shape::Other("boxed primitive"),
+            "binary data" => Shape::Other("binary data"),
+            _ => Shape::Other("unreadable"),
+        })
+    }
 }
 
 impl Node for SnapshotNode<'_> {
     fn shape(&self) -> Shape<'_> {
-        match marker(self.0) {
-            None => self.0.shape(),
-            Some("undefined") => Shape::Absent,
-            Some("array") => Shape::Array,
-            Some("object") => Shape::Object,
-            Some(kind) => Shape::Other(match kind {
-                "NaN" => "NaN",
-                "Infinity" => "Infinity",
-                "bigint" => "bigint",
-                "symbol" => "symbol",
-                "function" => "function",
-                "date" => "date",
-                "map" => "map",
-                "set" => "set",
-                "regexp" => "regexp",
-                "promise" => "promise",
-                "error" => "error",
-                "boxed primitive" => "boxed primitive",
-                "binary data" => "binary data",
-                _ => "unreadable",
-            }),
+        match (&self.0, self.marker()) {
+            (_, Some(marked)) => marked,
+            (Some(value), None) => value.shape(),
+            (None, None) => Shape::Absent,
         }
     }
 
     fn member(&self, key: &str) -> Self {
-        match marker(self.0) {
-            Some(_) => SnapshotNode(None),
-            None => SnapshotNode(self.0.member(key)),
+        match (self.0, self.marker()) {
+            (Some(value), None) => SnapshotNode(Some(value.member(key))),
+            _ => SnapshotNode(None),
         }
     }
 
-    fn keys(&self) -> Result<Vec<String>, &'static str> {
-        match marker(self.0) {
-            Some(_) => Ok(Vec::new()),
-            None => self.0.keys(),
+    fn keys(&self) -> Result<Vec<Cow<'_, str>>, &'static str> {
+        match (&self.0, self.marker()) {
+            (Some(value), None) => value.keys(),
+            _ => Ok(Vec::new()),
         }
     }
 }

@@ -5,6 +5,8 @@
 
 use std::borrow::Cow;
 
+pub mod document;
+
 /// What a value is, as far as validation cares.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Shape<'a> {
@@ -52,8 +54,8 @@ pub trait Node: Sized {
     fn member(&self, key: &str) -> Self;
 
     /// The object's own enumerable keys in their order, or the name of what made them
-    /// unreadable (e.g. a proxy whose `ownKeys` trap threw).
-    fn keys(&self) -> Result<Vec<String>, &'static str>;
+    /// unreadable (e.g. a proxy whose `ownKeys` trap threw). Borrowed where the value holds them.
+    fn keys(&self) -> Result<Vec<Cow<'_, str>>, &'static str>;
 }
 
 impl Node for Option<&serde_json::Value> {
@@ -82,10 +84,10 @@ impl Node for Option<&serde_json::Value> {
     }
 
     /// An object's keys, or an array's indices (as JS's `Object.keys`).
-    fn keys(&self) -> Result<Vec<String>, &'static str> {
+    fn keys(&self) -> Result<Vec<Cow<'_, str>>, &'static str> {
         Ok(match self {
-            Some(serde_json::Value::Object(o)) => o.keys().cloned().collect(),
-            Some(serde_json::Value::Array(items)) => (0..items.len()).map(|i| i.to_string()).collect(),
+            Some(serde_json::Value::Object(o)) => o.keys().map(|k| Cow::Borrowed(k.as_str())).collect(),
+            Some(serde_json::Value::Array(items)) => (0..items.len()).map(|i| Cow::Owned(i.to_string())).collect(),
             _ => Vec::new(),
         })
     }

@@ -8,13 +8,17 @@
 //! - (c) a typed `Publicip` or `Port` serialises back to every key and value it was read from,
 //!   known or unknown;
 //! - (d) `time::sdk_date` and `time::parse_utc` round-trip for every second of 1970–9999;
-//! - (e) query percent-encoding is reversible (`http::encode_query`, `http::UrlParts::parse`).
+//! - (e) query percent-encoding is reversible (`http::encode_query`, `http::UrlParts::parse`);
+//! - (f) `node::document::Document` reads any JSON text as serde_json does, and validation over
+//!   it gives the same result as over a `serde_json::Value`.
 //!
 //! Failures are not persisted to files; a shrunk failure belongs in tests/regressions.rs.
 
 use eipkit_core::Operation;
 use eipkit_core::http::{Request, Response, UrlParts, encode_query};
 use eipkit_core::model::{Port, Publicip};
+use eipkit_core::node::document::Document;
+use eipkit_core::node::{Node, Shape};
 use eipkit_core::operation::{self, Config};
 use eipkit_core::region::REGIONS;
 use eipkit_core::schema::{self, Charset, Field, Format, Integer, Rule, Text};
@@ -485,6 +489,32 @@ fn shuffle<T>(items: &mut [T], mut seed: u64) {
 /// 9999-12-31T23:59:59Z.
 const LAST_SECOND: i64 = 253_402_300_799;
 
+/// Whether two views of a value agree on its shape, its keys and (recursively) its members.
+fn same_view(a: &impl Node, b: &impl Node) -> Result<(), String> {
+    let (shape_a, shape_b) = (a.shape(), b.shape());
+    // The two read numbers alike where it matters (integers below 2^53, exponents within ±22);
+    // elsewhere within a few units of the last place.
+    if let (Shape::Number(x), Shape::Number(y)) = (&shape_a, &shape_b) {
+        let exact = x.fract() == 0.0 && x.abs() < 9007199254740992.0;
+        let close = (x - y).abs() <= 4.0 * f64::EPSILON * x.abs().max(y.abs());
+        return if (exact && x == y) || (!exact && close) { Ok(()) } else { Err(format!("{x} against {y}")) };
+    }
+    if shape_a != shape_b {
+        return Err(format!("{shape_a:?} against {shape_b:?}"));
+    }
+    if matches!(shape_a, Shape::Object | Shape::Array) {
+        let (keys_a, keys_b) = (a.keys()?, b.keys()?);
+        if keys_a != keys_b {
+            return Err(format!("keys {keys_a:?} against {keys_b:?}"));
+        }
+        for key in &keys_a {
+            same_view(&a.member(key), &b.member(key)).map_err(|e| format!("{key}: {e}"))?;
+        }
+        same_view(&a.member("absent-key"), &b.member("absent-key"))?;
+    }
+    Ok(())
+}
+
 proptest! {
     #![proptest_config(proptest_config())]
 
@@ -712,5 +742,25 @@ proptest! {
         let url = format!("https://vpc.example.com/v1/p/publicips?{encoded}");
         let parts = UrlParts::parse(&url).unwrap();
         prop_assert_eq!(parts.query, pairs);
+    }
+
+    // (f) -------------------------------------------------------------------------------------
+
+    #[test]
+    fn the_document_reader_agrees_with_serde_json(value in prop_oneof![any_json(), edgy_json()], pretty in any::<bool>()) {
+        let text = if pretty { serde_json::to_string_pretty(&value) } else { serde_json::to_string(&value) }.unwrap();
+        let document = Document::parse(text.clone()).map_err(|e| TestCaseError::fail(format!("{e:?} in {text}")))?;
+        if let Err(difference) = same_view(&document.root(), &Some(&value)) {
+            return Err(TestCaseError::fail(format!("{difference} in {text}")));
+        }
+        for operation in Operation::with_input() {
+            let body = json!({ "publicip": value.clone(), "bandwidth": value.clone(), "extendParam": value.clone() });
+            let document = Document::parse(body.to_string()).unwrap();
+            let options = Options::default();
+            prop_assert_eq!(
+                eipkit_core::validate(operation, &document.root(), &options),
+                validate_json(operation, &body, &options)
+            );
+        }
     }
 }

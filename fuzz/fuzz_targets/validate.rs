@@ -2,17 +2,28 @@
 //! region. Invariants: `is_ok()` exactly when no issue is an error; a valid body's normalised
 //! form validates again to itself with the same warnings, and is exactly what the request
 //! builder sends; every issue names a real field (or an unknown key) and renders a non-empty
-//! message in every locale.
+//! message in every locale. And the core's `Document` reads what serde_json reads to the same
+//! validation.
 
 #![no_main]
 
 use eipkit_core::operation::{Call, Config};
-use eipkit_core::{IssueCode, Locale, Operation, Options, Validation, validate_json};
+use eipkit_core::node::document::Document;
+use eipkit_core::{IssueCode, Locale, Operation, Options, Validation, validate, validate_json};
 use libfuzzer_sys::fuzz_target;
 use serde_json::Value;
 
 fuzz_target!(|data: &[u8]| {
+    // The module for forms reads JSON with the core's `Document`: any text it reads, it reads
+    // as serde_json does (or refuses it), and validation over it gives the same result.
+    let document = std::str::from_utf8(data).ok().and_then(|text| Document::parse(text.to_owned()).ok());
     let Ok(body) = serde_json::from_slice::<Value>(data) else { return };
+    if let Some(document) = &document {
+        for operation in Operation::with_input() {
+            let options = Options::default();
+            assert_eq!(validate(operation, &document.root(), &options), validate_json(operation, &body, &options));
+        }
+    }
     let options = [
         Options::default(),
         Options::region("cn-north-4"),

@@ -3,6 +3,7 @@
 //! the walkthrough's and the per-call options.
 
 use eipkit_core::node::{Node, Shape};
+use std::borrow::Cow;
 use eipkit_core::validate::report_unknown_keys;
 use eipkit_core::{Issue, IssueCode, Params};
 
@@ -19,7 +20,7 @@ impl<'a, N: Node> Reader<'a, N> {
     pub fn new(node: &'a N, path: &'a str, known: &'static [&'static str]) -> Result<Reader<'a, N>, Vec<Issue>> {
         let shape = node.shape();
         let keys = match shape {
-            Shape::Object => node.keys(),
+            Shape::Object => node.keys().map(|keys| keys.into_iter().map(Cow::into_owned).collect()),
             _ => Err(shape.type_name()),
         };
         match keys {
@@ -120,7 +121,7 @@ impl<'a, N: Node> Reader<'a, N> {
 
     pub fn finish(mut self) -> Result<(), Vec<Issue>> {
         let known = self.known;
-        let unknown: Vec<&String> = self.keys.iter().filter(|k| !known.contains(&k.as_str())).collect();
+        let unknown: Vec<&str> = self.keys.iter().map(String::as_str).filter(|k| !known.contains(k)).collect();
         report_unknown_keys(self.path, &unknown, known, &mut self.issues);
         if self.issues.is_empty() { Ok(()) } else { Err(self.issues) }
     }

@@ -12,7 +12,7 @@ pub use suggest::closest;
 /// Reports the keys of an object at `path` that are not in `known`, each with a did-you-mean,
 /// bounded as the body validator's are: for callers that read option objects of their own
 /// (the wasm binding's camelCase options).
-pub fn report_unknown_keys(path: &str, unknown: &[&String], known: &'static [&'static str], issues: &mut Vec<Issue>) {
+pub fn report_unknown_keys(path: &str, unknown: &[&str], known: &'static [&'static str], issues: &mut Vec<Issue>) {
     let suggest = |key: &str| (closest(key, known).map(str::to_owned), None);
     walk::report_unknown(path, unknown, suggest, issues);
 }

@@ -7,6 +7,7 @@ use crate::node::{Node, Shape};
 use crate::operation::Operation;
 use crate::schema::{Charset, Field, Integer, Rule, Text};
 use serde_json::{Map, Value};
+use std::borrow::Cow;
 
 /// An object may have any number of unknown keys; past this many they are counted, not listed.
 const MAX_UNKNOWN_LISTED: usize = 20;
@@ -46,8 +47,7 @@ impl Walk {
         };
         let mut out = Map::new();
         for field in fields {
-            let child_path = join(path, field.key);
-            if let Some(value) = self.field(&node.member(field.key), &child_path, field) {
+            if let Some(value) = self.field(&node.member(field.key), path, field) {
                 out.insert(field.key.to_owned(), value);
             }
         }
@@ -55,15 +55,18 @@ impl Walk {
         Some(out)
     }
 
-    fn field<N: Node>(&mut self, node: &N, path: &str, field: &Field) -> Option<Value> {
+    /// The field `field` of the object at `parent`. Its path is only written out when it is
+    /// given or missing, not for every field of the table.
+    fn field<N: Node>(&mut self, node: &N, parent: &str, field: &Field) -> Option<Value> {
         let shape = node.shape();
         if shape.is_missing() {
             if field.required {
-                self.issues.push(Issue::error(path, IssueCode::Required, Params::default()));
+                self.issues.push(Issue::error(join(parent, field.key), IssueCode::Required, Params::default()));
             }
             return None;
         }
-        self.given.push(path.to_owned());
+        let path = &join(parent, field.key);
+        self.given.push(path.clone());
         if field.blank_means_default && matches!(&shape, Shape::Text(s) if s.is_empty()) {
             return Some(Value::String(String::new()));
         }
@@ -87,8 +90,8 @@ impl Walk {
         }
     }
 
-    fn unknown_keys(&mut self, path: &str, keys: &[String], fields: &'static [Field]) {
-        let unknown: Vec<&String> = keys.iter().filter(|k| !fields.iter().any(|f| f.key == k.as_str())).collect();
+    fn unknown_keys(&mut self, path: &str, keys: &[Cow<'_, str>], fields: &'static [Field]) {
+        let unknown: Vec<&str> = keys.iter().map(|k| k.as_ref()).filter(|k| !fields.iter().any(|f| f.key == *k)).collect();
         let operation = self.operation;
         report_unknown(path, &unknown, |key| suggest::for_unknown_key(operation, path, fields, key), &mut self.issues);
     }
@@ -98,7 +101,7 @@ impl Walk {
 /// shortened in the path: a huge object or key costs a bounded report.
 pub(crate) fn report_unknown(
     path: &str,
-    unknown: &[&String],
+    unknown: &[&str],
     suggest: impl Fn(&str) -> (Option<String>, Option<&'static str>),
     issues: &mut Vec<Issue>,
 ) {
