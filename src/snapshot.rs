@@ -17,6 +17,9 @@ use wasm_bindgen::prelude::*;
 extern "C" {
     #[wasm_bindgen(js_name = snapshot)]
     fn snapshot_json(value: &JsValue) -> String;
+    /// `{ ok: true, issues: [] }`, a fresh object.
+    #[wasm_bindgen(js_name = valid)]
+    pub fn valid_result() -> JsValue;
 }
 
 #[cfg(feature = "client")]
@@ -30,6 +33,11 @@ mod reader {
     pub fn root(tree: &Tree) -> At<'_> {
         Some(tree)
     }
+    /// The key and value of an object with exactly one member.
+    pub fn sole_member(at: At<'_>) -> Option<(&str, At<'_>)> {
+        let object = at?.as_object().filter(|o| o.len() == 1)?;
+        object.iter().next().map(|(key, value)| (key.as_str(), Some(value)))
+    }
 }
 
 #[cfg(not(feature = "client"))]
@@ -42,6 +50,10 @@ mod reader {
     }
     pub fn root(tree: &Tree) -> At<'_> {
         tree.root()
+    }
+    /// The key and value of an object with exactly one member.
+    pub fn sole_member(at: At<'_>) -> Option<(&str, At<'_>)> {
+        at.sole_member()
     }
 }
 
@@ -77,16 +89,8 @@ pub struct SnapshotNode<'a>(Option<reader::At<'a>>);
 impl SnapshotNode<'_> {
     /// What a marker stands for, if this is one.
     fn marker(&self) -> Option<Shape<'static>> {
-        let value = self.0.as_ref()?;
-        if value.shape() != Shape::Object {
-            return None;
-        }
-        let kind = value.member(MARK);
+        let (MARK, kind) = reader::sole_member(self.0?)? else { return None };
         let Shape::Text(kind) = kind.shape() else { return None };
-        // Only an object holding a marker's key pays for counting its keys.
-        if value.keys().ok()?.len() != 1 {
-            return None;
-        }
         Some(match kind.as_ref() {
             "undefined" => Shape::Absent,
             "array" => Shape::Array,
