@@ -140,3 +140,27 @@ fn joined_header_values_are_trimmed() {
         sign_with(&[("#".into(), ",".into())])
     );
 }
+
+// Fuzz target `validate`, minimised: the core's `Document` keeps an object's keys in their order,
+// serde_json's `Value` sorts them; the unknown keys were reported in those two orders.
+#[test]
+fn unknown_keys_are_reported_in_one_order_whatever_the_reader() {
+    use eipkit_core::node::document::Document;
+    use eipkit_core::{Options, validate, validate_json};
+    let text = r#"{"publicip": {"Type": "5-bgp"}, "bandwith": {"shareType": "per"}, "size": 5}"#;
+    let document = Document::parse(text.to_owned()).unwrap();
+    let body: Value = serde_json::from_str(text).unwrap();
+    for operation in Operation::with_input() {
+        let (read, parsed) = (
+            validate(operation, &document.root(), &Options::default()),
+            validate_json(operation, &body, &Options::default()),
+        );
+        assert_eq!(read, parsed, "{operation:?}");
+    }
+    let paths: Vec<String> = validate_json(Operation::ListPorts, &body, &Options::default())
+        .issues()
+        .iter()
+        .map(|i| i.path.clone())
+        .collect();
+    assert_eq!(paths, ["bandwith", "publicip", "size"]);
+}

@@ -189,7 +189,9 @@ fn read_headers<N: Node>(r: &mut Reader<'_, N>) -> Option<Vec<(String, Secret)>>
             continue;
         }
         match node.member(&name).shape() {
-            Shape::Text(value) if is_header_value(&value) => headers.push((name.into_owned(), Secret::new(value.into_owned()))),
+            Shape::Text(value) if is_header_value(&value) => {
+                headers.push((name.into_owned(), Secret::new(value.into_owned())))
+            }
             Shape::Text(_) => {
                 let params = Params { format: Some("header_value"), ..Params::default() };
                 r.issues.push(Issue::error(path, IssueCode::Format, params));

@@ -3,9 +3,9 @@
 //! the walkthrough's and the per-call options.
 
 use eipkit_core::node::{Node, Shape};
-use std::borrow::Cow;
 use eipkit_core::validate::report_unknown_keys;
 use eipkit_core::{Issue, IssueCode, Params};
+use std::borrow::Cow;
 
 /// Reads typed options from an object node, collecting issues.
 pub struct Reader<'a, N: Node> {

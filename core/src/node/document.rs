@@ -28,9 +28,13 @@ enum Item {
     Number(f64),
     Text(Str),
     /// Its elements follow; `end` is the index just past its subtree.
-    Array { end: usize },
+    Array {
+        end: usize,
+    },
     /// Its members follow as a `Key` then the value's subtree; `end` as for arrays.
-    Object { end: usize },
+    Object {
+        end: usize,
+    },
     Key(Str),
 }
 
@@ -538,8 +542,28 @@ mod tests {
     fn refuses_what_is_not_json() {
         let too_deep = "[".repeat(MAX_DEPTH + 1) + &"]".repeat(MAX_DEPTH + 1);
         let bad = [
-            "", " ", "nul", "01", "-", "1.", "1e", ".5", "+1", "NaN", "1e999", "[1,]", "[1 2]", "{\"a\"}",
-            "{\"a\":1,}", "{a:1}", "\"abc", "\"\\x\"", "\"\\u12\"", "\"a\nb\"", "[] []", "{\"a\":1}}",
+            "",
+            " ",
+            "nul",
+            "01",
+            "-",
+            "1.",
+            "1e",
+            ".5",
+            "+1",
+            "NaN",
+            "1e999",
+            "[1,]",
+            "[1 2]",
+            "{\"a\"}",
+            "{\"a\":1,}",
+            "{a:1}",
+            "\"abc",
+            "\"\\x\"",
+            "\"\\u12\"",
+            "\"a\nb\"",
+            "[] []",
+            "{\"a\":1}}",
             &too_deep,
         ];
         for text in bad {

@@ -91,20 +91,24 @@ impl Walk {
     }
 
     fn unknown_keys(&mut self, path: &str, keys: &[Cow<'_, str>], fields: &'static [Field]) {
-        let unknown: Vec<&str> = keys.iter().map(|k| k.as_ref()).filter(|k| !fields.iter().any(|f| f.key == *k)).collect();
+        let unknown: Vec<&str> =
+            keys.iter().map(|k| k.as_ref()).filter(|k| !fields.iter().any(|f| f.key == *k)).collect();
         let operation = self.operation;
         report_unknown(path, &unknown, |key| suggest::for_unknown_key(operation, path, fields, key), &mut self.issues);
     }
 }
 
 /// One `unknown_field` issue per unknown key (the first few, then a count), with the key
-/// shortened in the path: a huge object or key costs a bounded report.
+/// shortened in the path: a huge object or key costs a bounded report. In key order, so the
+/// report does not depend on the order a reader keeps keys in (a JS object's, or sorted).
 pub(crate) fn report_unknown(
     path: &str,
     unknown: &[&str],
     suggest: impl Fn(&str) -> (Option<String>, Option<&'static str>),
     issues: &mut Vec<Issue>,
 ) {
+    let mut unknown = unknown.to_vec();
+    unknown.sort_unstable();
     for key in unknown.iter().take(MAX_UNKNOWN_LISTED) {
         let (suggestion, accepted_by) = suggest(key);
         let params = Params { suggestion, accepted_by, ..Params::default() };
