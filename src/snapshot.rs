@@ -95,23 +95,27 @@ impl SnapshotNode<'_> {
             "undefined" => Shape::Absent,
             "array" => Shape::Array,
             "object" => Shape::Object,
-            "NaN" => Shape::Other("NaN"),
-            "Infinity" => Shape::Other("Infinity"),
-            "bigint" => Shape::Other("bigint"),
-            "symbol" => Shape::Other("symbol"),
-            "function" => Shape::Other("function"),
-            "date" => Shape::Other("date"),
-            "map" => Shape::Other("map"),
-            "set" => Shape::Other("set"),
-            "regexp" => Shape::Other("regexp"),
-            "promise" => Shape::Other("promise"),
-            "error" => Shape::Other("error"),
-            "boxed primitive" => Shape::Other("boxed primitive"),
-            "binary data" => Shape::Other("binary data"),
-            _ => Shape::Other("unreadable"),
+            kind => Shape::Other(KINDS.iter().find(|k| **k == kind).copied().unwrap_or("unreadable")),
         })
     }
 }
+
+/// The kinds of value a marker names besides `undefined`, `array` and `object` (js/snapshot.js).
+const KINDS: [&str; 13] = [
+    "NaN",
+    "Infinity",
+    "bigint",
+    "symbol",
+    "function",
+    "date",
+    "map",
+    "set",
+    "regexp",
+    "promise",
+    "error",
+    "boxed primitive",
+    "binary data",
+];
 
 impl Node for SnapshotNode<'_> {
     fn shape(&self) -> Shape<'_> {
