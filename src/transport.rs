@@ -1,13 +1,13 @@
-//! One HTTP attempt through the runtime's `fetch` (gloo-net), or the caller's own `fetch`: a
-//! per-attempt timeout and the caller's `AbortSignal` both abort the same controller, and the
-//! flags say which fired, so a failure is reported as the right kind of the core's error.
-//! Redirects are never followed (`redirect: "manual"`; the core refuses a 3xx), and an answer
-//! is read chunk by chunk up to `maxResponseBytes`, never buffered whole first.
+//! One HTTP attempt through the runtime's `fetch`, or the caller's own `fetch` (the answer read
+//! through gloo-net's `Response`): a per-attempt timeout and the caller's `AbortSignal` both
+//! abort the same controller, and the flags say which fired, so a failure is reported as the
+//! right kind of the core's error. Redirects are never followed (`redirect: "manual"`; the core
+//! refuses a 3xx), and an answer is read chunk by chunk up to `maxResponseBytes`, never
+//! buffered whole first.
 
 use crate::timers::{AbortListener, Timer};
 use eipkit_core::Error;
 use eipkit_core::http::{Request, Response};
-use gloo_net::http::RequestBuilder;
 use js_sys::{Function, Promise, Reflect, Uint8Array};
 use std::cell::Cell;
 use std::rc::Rc;
@@ -81,44 +81,53 @@ impl Transport {
         request: &Request,
         signal: &AbortSignal,
     ) -> Result<(u16, Vec<(String, String)>, web_sys::Response), String> {
-        // Headers through the catching `Headers.append` (gloo-net's own `header()` would throw
-        // through wasm on a value fetch refuses).
+        // Headers through the catching `Headers.append` (a value fetch refuses is an error here,
+        // not an exception thrown through wasm).
         let headers = web_sys::Headers::new().map_err(|e| describe(&e))?;
         for (name, value) in &request.headers {
             headers.append(name, value).map_err(|e| describe(&e))?;
         }
-        let builder = RequestBuilder::new(&request.url())
-            .method(method(request))
-            .redirect(web_sys::RequestRedirect::Manual)
-            .abort_signal(Some(signal))
-            .headers(gloo_net::http::Headers::from_raw(headers));
-        let built = if request.body.is_empty() {
-            builder.build()
-        } else {
-            builder.body(Uint8Array::from(request.body.as_slice()))
+        let init = web_sys::RequestInit::new();
+        init.set_method(method(request));
+        init.set_headers(&headers);
+        init.set_redirect(web_sys::RequestRedirect::Manual);
+        init.set_signal(Some(signal));
+        if !request.body.is_empty() {
+            init.set_body(&Uint8Array::from(request.body.as_slice()));
         }
-        .map_err(|e| e.to_string())?;
-        let response = match &self.fetch {
-            None => built.send().await.map_err(|e| e.to_string())?,
+        let url = request.url();
+        let answer = match &self.fetch {
+            // The runtime's fetch is given the URL and options, so it builds the one `Request`
+            // itself: given a `Request` (as gloo-net's `send` does), Node's builds a second one
+            // from it, 2.5 times the cost of one (bench/README.md, "Building a request").
+            None => global_fetch(&url, &init).map_err(|e| describe(&e))?,
+            // The caller's fetch gets a `Request`, as documented.
             Some(fetch) => {
-                let raw: web_sys::Request = built.into();
-                let answer = fetch.call1(&JsValue::UNDEFINED, &raw).map_err(|e| describe(&e))?;
-                let answer = JsFuture::from(settle(&answer)).await.map_err(|e| describe(&e))?;
-                // A real Response: `instanceof` is not enough (an object made from
-                // Response.prototype passes it, then throws from every getter).
-                let real = Reflect::get(&answer, &"status".into()).is_ok_and(|s| s.as_f64().is_some())
-                    && Reflect::get(&answer, &"headers".into()).is_ok_and(|h| h.is_object());
-                let answer = answer
-                    .dyn_into::<web_sys::Response>()
-                    .ok()
-                    .filter(|_| real)
-                    .ok_or_else(|| "the fetch function did not resolve to a Response".to_owned())?;
-                gloo_net::http::Response::from(answer)
+                let built = web_sys::Request::new_with_str_and_init(&url, &init).map_err(|e| describe(&e))?;
+                fetch.call1(&JsValue::UNDEFINED, &built).map_err(|e| describe(&e))?
             }
         };
+        let answer = JsFuture::from(settle(&answer)).await.map_err(|e| describe(&e))?;
+        // A real Response: `instanceof` is not enough (an object made from Response.prototype
+        // passes it, then throws from every getter).
+        let real = Reflect::get(&answer, &"status".into()).is_ok_and(|s| s.as_f64().is_some())
+            && Reflect::get(&answer, &"headers".into()).is_ok_and(|h| h.is_object());
+        let answer = answer
+            .dyn_into::<web_sys::Response>()
+            .ok()
+            .filter(|_| real)
+            .ok_or_else(|| "the fetch function did not resolve to a Response".to_owned())?;
+        let response = gloo_net::http::Response::from(answer);
         let (status, headers) = (response.status(), response.headers().entries().collect());
         Ok((status, headers, response.into()))
     }
+}
+
+#[wasm_bindgen]
+extern "C" {
+    /// The runtime's `fetch(url, init)`; a synchronous throw (a URL or option it refuses) is caught.
+    #[wasm_bindgen(js_name = fetch, catch)]
+    fn global_fetch(url: &str, init: &web_sys::RequestInit) -> Result<JsValue, JsValue>;
 }
 
 #[wasm_bindgen(module = "/js/body.js")]
@@ -135,13 +144,13 @@ async fn read_body(raw: &web_sys::Response, max: u64) -> Result<Option<Vec<u8>>,
     Ok(body.dyn_into::<Uint8Array>().ok().map(|bytes| bytes.to_vec()))
 }
 
-fn method(request: &Request) -> gloo_net::http::Method {
+fn method(request: &Request) -> &'static str {
     use eipkit_core::http::Method;
     match request.method {
-        Method::Get => gloo_net::http::Method::GET,
-        Method::Post => gloo_net::http::Method::POST,
-        Method::Put => gloo_net::http::Method::PUT,
-        Method::Delete => gloo_net::http::Method::DELETE,
+        Method::Get => "GET",
+        Method::Post => "POST",
+        Method::Put => "PUT",
+        Method::Delete => "DELETE",
     }
 }
 
