@@ -12,6 +12,7 @@ import { createServer } from "node:http";
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { delimiter, extname, join, normalize } from "node:path";
 import { CHROMIUM_ARGS, launchChromium } from "../tests/chromium.mjs";
+import { findChromium } from "./lib/chromium.mjs";
 import { median } from "./lib/measure.mjs";
 import { runPart, attempt } from "./lib/part.mjs";
 
@@ -40,24 +41,12 @@ function nodeSamples(mode, n) {
   return { samples: samples.length, importMs: pick("importMs"), firstCallMs: pick("firstCallMs"), readyMs: pick("readyMs"), wallMs: pick("wallMs") };
 }
 
-/** The Chromium on PATH (Debian's `chromium`), or $CHROMIUM. */
-function findChromium() {
-  if (process.env.CHROMIUM) return process.env.CHROMIUM;
-  for (const dir of (process.env.PATH ?? "").split(delimiter)) {
-    for (const name of ["chromium", "chromium-browser", "google-chrome"]) {
-      const candidate = join(dir, name);
-      if (existsSync(candidate) && statSync(candidate).isFile()) return candidate;
-    }
-  }
-  throw new Error("no Chromium found on PATH (Debian: apt-get install chromium) and $CHROMIUM is not set");
-}
-
 const PAGE = `<!doctype html><meta charset="utf-8"><title>eipkit start-up</title><script type="module" src="/__startup.js"></script>`;
 const SCRIPT = `
 const b0 = performance.now();
 await import("/__empty.js");
 const t0 = performance.now();
-const eipkit = await import("/js/web.js");
+const eipkit = await import(new URLSearchParams(location.search).get("entry"));
 const t1 = performance.now();
 await eipkit.init();
 const t2 = performance.now();
@@ -80,7 +69,7 @@ function serve() {
     if (path === "/__startup.js") return send(200, TYPES[".js"], SCRIPT);
     if (path === "/__empty.js") return send(200, TYPES[".js"], "export {};");
     const file = normalize(join(ROOT, path));
-    const allowed = /^\/(js|pkg)\/[\w.-]+$/.test(path) || /^\/pkg\/snippets\/[\w-]+\/js\/[\w.-]+$/.test(path);
+    const allowed = /^\/(js|pkg)\/(validate\/)?[\w.-]+$/.test(path) || /^\/pkg\/(validate\/)?snippets\/[\w-]+\/js\/[\w.-]+$/.test(path);
     if (!allowed || !file.startsWith(ROOT) || !existsSync(file)) return send(404, "text/plain", "not found");
     if (extname(file) === ".js") modules.add(path);
     send(200, TYPES[extname(file)] ?? "application/octet-stream", readFileSync(file));
@@ -89,10 +78,11 @@ function serve() {
   return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve(server)));
 }
 
-async function chromiumSamples(n) {
+/** Page loads that import `entry` (a path the server serves) and await its `init()`. */
+async function chromiumSamples(n, entry) {
   const executablePath = findChromium();
   const server = await serve();
-  const url = `http://127.0.0.1:${server.address().port}/`;
+  const url = `http://127.0.0.1:${server.address().port}/?entry=${encodeURIComponent(entry)}`;
   const browser = await launchChromium({ executablePath });
   try {
     const samples = [];
@@ -151,6 +141,7 @@ runPart(async (s) => {
 
   const node = await attempt("Node start-up", async () => ({
     eipkit: nodeSamples("eipkit", n),
+    validate: nodeSamples("validate", n),
     baseline: nodeSamples("baseline", n),
     nodeSdk: await attempt("Node SDK start-up", async () => nodeSamples("node-sdk", n)),
   }));
@@ -161,13 +152,17 @@ runPart(async (s) => {
     const each = `median of ${n} fresh processes`;
     rows.push([`start-up, Node ${process.version}: \`await import("eipkit")\` (reads and instantiates the wasm)`, each, ms(node.eipkit.importMs)]);
     rows.push(["start-up, Node: first `validateCreatePublicip` call after the import", each, ms(node.eipkit.firstCallMs)]);
+    rows.push(["start-up, Node: `await import(\"eipkit/validate\")`; its first call", each, `${ms(node.validate.importMs)}; ${ms(node.validate.firstCallMs)}`]);
     rows.push(["start-up, Node: process start to eipkit ready", each, `${ms(node.eipkit.readyMs)} (an empty script: ${ms(node.baseline.readyMs)})`]);
     rows.push(["start-up, Node: whole process, spawn to exit", each, `${ms(node.eipkit.wallMs)} (an empty script: ${ms(node.baseline.wallMs)})`]);
     if (node.nodeSdk.skipped) notes.push(`Skipped: ${node.nodeSdk.skipped}.`);
     else rows.push(["for comparison: `require(\"@huaweicloud/huaweicloud-sdk-vpc\")` (official Node SDK)", each, ms(node.nodeSdk.importMs)]);
   }
 
-  const browser = await attempt("headless Chromium start-up", async () => chromiumSamples(n));
+  const browser = await attempt("headless Chromium start-up", async () => ({
+    ...(await chromiumSamples(n, "/js/web.js")),
+    validate: await chromiumSamples(n, "/js/validate/web.js"),
+  }));
   if (browser.skipped) {
     notes.push(`Skipped: ${browser.skipped}.`);
   } else {
@@ -178,6 +173,8 @@ runPart(async (s) => {
     rows.push(["start-up, Chromium: import + init", each, ms(browser.importInitMs)]);
     rows.push(["start-up, Chromium: first `validateCreatePublicip` call", each, ms(browser.firstCallMs)]);
     rows.push(["start-up, Chromium: navigation start to eipkit ready", each, ms(browser.readyMs)]);
+    const v = browser.validate;
+    rows.push([`start-up, Chromium: \`import("/js/validate/web.js")\` (${v.modules} modules) + init; its first call`, each, `${ms(v.importInitMs)}; ${ms(v.firstCallMs)}`]);
   }
 
   notes.unshift(

@@ -9,13 +9,15 @@ import { FIELD_RULES, REGIONS } from "./rules.js";
 
 /**
  * Every engine an entry registered: `eipkit`'s and `eipkit/validate`'s hold the same validators,
- * so a page that loads both validates with whichever is ready first.
+ * so a page that loads both validates with whichever is ready, `eipkit/validate`'s when both
+ * are (it is built for speed, the whole package for size).
  */
 const engines = [];
 
-/** For entries: the wasm bindings and `ready` (engine.js). */
-export default function useValidators(wasm, ready) {
-  engines.push({ wasm, ready });
+/** For entries: the wasm bindings and `ready` (engine.js); `forms` for eipkit/validate's. */
+export default function useValidators(wasm, ready, { forms = false } = {}) {
+  if (forms) engines.unshift({ wasm, ready });
+  else engines.push({ wasm, ready });
 }
 
 /** The wasm bindings of a ready engine, if there is one. */

@@ -11,7 +11,7 @@ const engine = onDemand(initWasm);
 export const init = engine.init;
 
 // The entry's side effect: package.json "sideEffects" lists it.
-useValidators(wasm, engine.ready);
+useValidators(wasm, engine.ready, { forms: true });
 
 export * from "../validators.js";
 export { EipError } from "../error.js";

@@ -5,7 +5,7 @@ import { alreadyReady } from "../engine.js";
 import useValidators from "../validators.js";
 
 wasm.initSync({ module });
-useValidators(wasm, alreadyReady); // the entry's side effect: package.json "sideEffects" lists it
+useValidators(wasm, alreadyReady, { forms: true }); // the entry's side effect: package.json "sideEffects" lists it
 
 export * from "../validators.js";
 export { EipError } from "../error.js";
