@@ -61,10 +61,11 @@ pub fn sign_request(request: JsValue) -> Result<JsValue, JsValue> {
     let headers = read_headers(&node, &mut issues);
     // `date`: a real Date (getTime through a catching call: an object that merely inherits
     // from Date.prototype throws there), or absent for now.
-    let unix_seconds = match Reflect::get(&request, &"date".into()).map(|d| (d.is_undefined(), get_time(&d))) {
-        Ok((true, _)) => Some((Date::now() / 1000.0).floor() as i64),
-        Ok((false, Ok(ms))) if ms.is_finite() => Some((ms / 1000.0).floor() as i64),
-        _ => None,
+    // getTime only when there is a date: its throw for `undefined` cost a fifth of the call.
+    let unix_seconds = match Reflect::get(&request, &"date".into()) {
+        Ok(d) if d.is_undefined() => Some((Date::now() / 1000.0).floor() as i64),
+        Ok(d) => get_time(&d).ok().filter(|ms| ms.is_finite()).map(|ms| (ms / 1000.0).floor() as i64),
+        Err(_) => None,
     };
     if unix_seconds.is_none() {
         let received = node.member("date").shape().type_name();
