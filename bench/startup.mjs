@@ -162,6 +162,8 @@ runPart(async (s) => {
   const browser = await attempt("headless Chromium start-up", async () => ({
     ...(await chromiumSamples(n, "/js/web.js")),
     validate: await chromiumSamples(n, "/js/validate/web.js"),
+    bundle: await chromiumSamples(n, "/pkg/eipkit.bundle.js"),
+    validateBundle: await chromiumSamples(n, "/pkg/validate/eipkit_validate.bundle.js"),
   }));
   if (browser.skipped) {
     notes.push(`Skipped: ${browser.skipped}.`);
@@ -175,6 +177,9 @@ runPart(async (s) => {
     rows.push(["start-up, Chromium: navigation start to eipkit ready", each, ms(browser.readyMs)]);
     const v = browser.validate;
     rows.push([`start-up, Chromium: \`import("/js/validate/web.js")\` (${v.modules} modules) + init; its first call`, each, `${ms(v.importInitMs)}; ${ms(v.firstCallMs)}`]);
+    for (const [label, b] of [["eipkit/bundle (`pkg/eipkit.bundle.js`)", browser.bundle], ["eipkit/validate/bundle", browser.validateBundle]]) {
+      rows.push([`start-up, Chromium: ${label}, one module: import + init; its first call`, each, `${ms(b.importInitMs)}; ${ms(b.firstCallMs)}`]);
+    }
   }
 
   notes.unshift(

@@ -71,6 +71,7 @@ bindgen "$full" pkg.next eipkit
 validate=$(compile --no-default-features \
   --config 'profile.release.package.eipkit-core.opt-level = 2' --config 'profile.release.package.eipkit.opt-level = 2')
 bindgen "$validate" pkg.next/validate eipkit_validate
+node scripts/bundle.mjs pkg.next
 rm -rf pkg.old
 [ -d pkg ] && mv pkg pkg.old
 mv pkg.next pkg

@@ -1,6 +1,6 @@
 // What the package costs a page: the wasm module, the wasm-bindgen glue and eipkit's own JS for
 // the web target, raw and gzip (level 9), as the README reports; and the same for the
-// validators-only build (pkg/validate/). Run after `npm run build`:
+// validators-only build (pkg/validate/), and the one-file bundles of both. Run after `npm run build`:
 //   node scripts/size.mjs [--json] [--max-kb N] [--max-validate-kb N]
 // With a ceiling it exits 1 when that gzip total is over it, so a size regression fails the tests.
 import { readdirSync, readFileSync } from "node:fs";
@@ -33,11 +33,19 @@ const rows = measure(parts);
 const total = sum("total (web target)", rows);
 const validateRows = measure(validateParts);
 const validateTotal = sum("total (eipkit/validate)", validateRows);
+/** The one-file bundles (scripts/bundle.mjs): what a page without a bundler downloads. */
+const bundleRows = measure({
+  "eipkit/bundle: wasm + pkg/eipkit.bundle.js": ["pkg/eipkit_bg.wasm"],
+  "eipkit/validate/bundle: wasm + its bundle": ["pkg/validate/eipkit_validate_bg.wasm"],
+}).map((row, i) => {
+  const [script] = measure({ script: [["pkg/eipkit.bundle.js", "pkg/validate/eipkit_validate.bundle.js"][i]] });
+  return { name: row.name, raw: row.raw + script.raw, gzip: row.gzip + script.gzip };
+});
 if (process.argv.includes("--json")) {
-  console.log(JSON.stringify([...rows, total, ...validateRows, validateTotal]));
+  console.log(JSON.stringify([...rows, total, ...validateRows, validateTotal, ...bundleRows]));
 } else {
   const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
-  for (const r of [...rows, total, ...validateRows, validateTotal]) {
+  for (const r of [...rows, total, ...validateRows, validateTotal, ...bundleRows]) {
     console.log(`${r.name.padEnd(52)} ${kb(r.raw).padStart(9)} raw ${kb(r.gzip).padStart(9)} gzip`);
   }
 }

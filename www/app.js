@@ -1,6 +1,6 @@
 // The console: the create form with live validation, the walkthrough with live progress, and
 // the EIP table with its actions. All of it through the eipkit package.
-import { init, EipClient, EipError } from "/eipkit/js/web.js";
+import { init, EipClient, EipError } from "/eipkit/pkg/eipkit.bundle.js";
 import { setLocale, getLocale, t, live, statusText } from "./i18n.js";
 
 await init();

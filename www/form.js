@@ -1,6 +1,6 @@
 // The create form. Every limit, allowed value and step comes from eipkit's `fieldRules`, every
 // message from its validators: the page re-implements no rule.
-import { fieldRules, regions, validateCreatePublicip, validateCreatePrepaidPublicip } from "/eipkit/js/web.js";
+import { fieldRules, regions, validateCreatePublicip, validateCreatePrepaidPublicip } from "/eipkit/pkg/eipkit.bundle.js";
 import { t, getLocale, live } from "./i18n.js";
 
 const RULES = new Map(fieldRules("createPrepaidPublicip").map((rule) => [rule.path, rule]));

@@ -19,7 +19,7 @@ function fileFor(pathname) {
   if (pathname === "/" || pathname === "/index.html") return "www/index.html";
   const page = pathname.match(/^\/(app|i18n|form|eips)\.js$|^\/style\.css$/);
   if (page) return `www${pathname}`;
-  const pkg = pathname.match(/^\/eipkit\/(js\/[a-z]+\.js|pkg\/eipkit\.js|pkg\/eipkit_bg\.wasm|pkg\/snippets\/eipkit-[0-9a-f]+\/js\/[a-z]+\.js)$/);
+  const pkg = pathname.match(/^\/eipkit\/(js\/[a-z]+\.js|pkg\/eipkit\.js|pkg\/eipkit\.bundle\.js|pkg\/eipkit_bg\.wasm|pkg\/snippets\/eipkit-[0-9a-f]+\/js\/[a-z]+\.js)$/);
   return pkg ? pkg[1] : null;
 }
 
