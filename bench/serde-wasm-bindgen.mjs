@@ -147,12 +147,14 @@ runPart(async (s) => {
 
   const answerText = publicipList(10);
   const answer = new wasm.CompareAnswer(answerText);
+  const large = new wasm.CompareAnswer(publicipList(100));
   const cases = [
     ["result: create v1, valid (`{ ok: true, issues: [] }`)", () => wasm.compareResultJson("createPublicip", createV1Valid), () => wasm.compareResultSwb("createPublicip", createV1Valid)],
     ["result: create v1, invalid (3 issues)", () => wasm.compareResultJson("createPublicip", createV1Invalid), () => wasm.compareResultSwb("createPublicip", createV1Invalid)],
     ["result: create prepaid v2.0, invalid (4 issues)", () => wasm.compareResultJson("createPrepaidPublicip", createPrepaidInvalid), () => wasm.compareResultSwb("createPrepaidPublicip", createPrepaidInvalid)],
     ["response model: 10 EIPs, typed `PublicipList`", () => answer.typedJson(), () => answer.typedSwb()],
     ["response: the same 10 EIPs as `serde_json::Value` (what the client hands over)", () => answer.wireJson(), () => answer.wireSwb()],
+    ["response model: 100 EIPs, typed `PublicipList`", () => large.typedJson(), () => large.typedSwb()],
     ["input: create v1 body → `serde_json::Value`", () => wasm.compareInputJson(createV1Valid), () => wasm.compareInputSwb(createV1Valid)],
     ["input: create prepaid v2.0 body → `serde_json::Value`", () => wasm.compareInputJson(createPrepaidValid), () => wasm.compareInputSwb(createPrepaidValid)],
   ];
@@ -174,6 +176,9 @@ runPart(async (s) => {
   // What the validators answer today for a valid body (made in JS, src/validators.rs), for reference.
   data.validatorToday = benchSync(() => wasm.validateCreatePublicip(createV1Valid), s);
   data.loadAverageAtEnd = os.loadavg().map((n) => Number(n.toFixed(2)));
+  // An answer with an integer JS numbers cannot hold exactly.
+  const big = new wasm.CompareAnswer('{"publicips":[],"total":9007199254740993}');
+  data.largeInteger = { json: JSON.stringify(big.wireJson()), swb: String(JSON.stringify(big.wireSwb())) };
 
   // Each hostile input on a fresh instance of the module, then a plain body on that instance:
   // a trap, or a throw through the wasm, can leave an instance broken for every later call.
@@ -227,6 +232,7 @@ runPart(async (s) => {
     "Both routes are checked to give the same JS value first (deep equality), so equal work is compared. The JSON route is the package's: `to_js` (serde_json::to_string, then JSON.parse) for results, the snapshot (js/snapshot.js's JSON text, parsed with serde_json::from_slice) for inputs; serde-wasm-bindgen uses `Serializer::json_compatible()` and `from_value`.",
     "Result rows include the validation itself (the snapshot and the rule walk, the same in both), as a validator call does; the difference between the columns is the cost of the hand-over alone. The validators do not serialise the valid result at all: they make `{ ok: true, issues: [] }` in JS " +
       `(\`validateCreatePublicip\` on the same body: ${data.validatorToday.usPerOp.toFixed(2)} µs).`,
+    `An answer with an integer past 2^53 (\`{"publicips":[],"total":9007199254740993}\`): the JSON route gives \`${data.largeInteger.json}\` (rounded, as \`JSON.parse\` does); serde-wasm-bindgen gives \`${data.largeInteger.swb}\` (its JSON-compatible serializer refuses integers outside the safe range, and the whole answer is lost).`,
     "Input rows read the body into a `serde_json::Value` and return its number of keys: the reading alone, no validation.",
     `The wasm is the stable toolchain's release build (opt-level "z", LTO), not the package's nightly build-std one: the routes are compared with each other, not with results.md's other parts. Load average at the start ${loadAtStart.join(", ")}, at the end of the timing ${data.loadAverageAtEnd.join(", ")} (2 cores: other work moves the figures; the interleaving keeps it off the ratios as far as it can).`,
   ];
