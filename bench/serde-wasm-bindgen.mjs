@@ -264,7 +264,9 @@ runPart(async (s) => {
         heading: "5c. wasm size with and without the serde-wasm-bindgen code",
         columns: ["build (stable, release)", `wasm raw / gzip -9${sizes.optimised ? ", after wasm-opt -Oz" : ", no wasm-opt found"}`],
         rows: sizeRows,
-        notes: sizes.skipped ? [] : ["The difference is src/compare.rs's exports and serde-wasm-bindgen, an upper bound on what using serde-wasm-bindgen would add (serde_json stays: the answers are read with it)."],
+        notes: sizes.skipped
+          ? []
+          : ["The difference is all of src/compare.rs: serde-wasm-bindgen, its serializer for three types and its deserializer into a `Value`, the typed answer model and the exports; more than any one use of it would add (serde_json stays either way: the answers are read with it)."],
       },
     ],
     data,
