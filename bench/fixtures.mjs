@@ -156,3 +156,29 @@ export const CANNED = {
     ],
   }),
 };
+
+/**
+ * A list-publicips answer of `n` EIPs as the service writes it (JSON text): every field of
+ * [004]'s example, every other EIP bound to a port, every third prepaid (with its order profile).
+ */
+export function publicipList(n) {
+  const id = (kind, i) => `${kind}${String(i).padStart(6, "0")}-8c1d-4f7e-9a2b-3c4d5e6f7a8b`;
+  const publicips = Array.from({ length: n }, (_, i) => ({
+    id: id("e1", i),
+    status: i % 2 ? "ACTIVE" : "DOWN",
+    ...(i % 3 === 2 ? { profile: { user_id: "35f2b308f5d64441a6fa7999fbcd4321", product_id: "00301-48027-0--0", region_id: "cn-north-4", order_id: `CS2611231516${String(i).padStart(5, "0")}` } } : {}),
+    type: "5_bgp",
+    public_ip_address: `161.17.101.${i + 2}`,
+    ip_version: 4,
+    ...(i % 2 ? { private_ip_address: `192.168.0.${i + 10}`, port_id: id("0c", i) } : {}),
+    tenant_id: PROJECT_ID,
+    create_time: "2025-11-23 15:16:52",
+    bandwidth_id: id("b0", i),
+    bandwidth_size: 5 + i,
+    bandwidth_share_type: "PER",
+    bandwidth_name: `bandwidth-${i}`,
+    enterprise_project_id: "0",
+    alias: `web-${String(i).padStart(2, "0")}.eip`,
+  }));
+  return JSON.stringify({ publicips });
+}

@@ -46,6 +46,10 @@ mod transport;
 #[cfg(feature = "client")]
 mod walkthrough;
 
+// Issue #11's measurement of serde-wasm-bindgen against the JSON route (bench/serde-wasm-bindgen.mjs).
+#[cfg(feature = "compare-serde-wasm-bindgen")]
+mod compare;
+
 /// What the fuzz targets (fuzz/, built with `--cfg fuzzing`) reach that is otherwise private:
 /// the option readers, over any `Node`.
 #[cfg(all(fuzzing, feature = "client"))]

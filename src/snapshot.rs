@@ -16,7 +16,7 @@ use wasm_bindgen::prelude::*;
 #[wasm_bindgen(module = "/js/snapshot.js")]
 extern "C" {
     #[wasm_bindgen(js_name = snapshot)]
-    fn snapshot_json(value: &JsValue) -> String;
+    pub(crate) fn snapshot_json(value: &JsValue) -> String;
     /// `{ ok: true, issues: [] }`, a fresh object.
     #[wasm_bindgen(js_name = valid)]
     pub fn valid_result() -> JsValue;

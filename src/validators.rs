@@ -41,7 +41,7 @@ pub struct JsIssue<'a> {
     params: &'a Params,
 }
 
-fn js_issue(i: &Issue, locale: Locale) -> JsIssue<'_> {
+pub(crate) fn js_issue(i: &Issue, locale: Locale) -> JsIssue<'_> {
     JsIssue {
         path: &i.path,
         keys: None,
@@ -60,12 +60,12 @@ pub fn js_issues(issues: &[Issue], locale: Locale) -> Vec<JsIssue<'_>> {
 }
 
 #[derive(Serialize)]
-struct ValidationResult<'a> {
-    ok: bool,
-    issues: Vec<JsIssue<'a>>,
+pub(crate) struct ValidationResult<'a> {
+    pub ok: bool,
+    pub issues: Vec<JsIssue<'a>>,
     /// For the Standard Schemas only: the normalised body, when `ok`.
     #[serde(skip_serializing_if = "Option::is_none")]
-    value: Option<&'a serde_json::Value>,
+    pub value: Option<&'a serde_json::Value>,
 }
 
 /// Validates; for a Standard Schema (`standard`), only the errors, with their paths as keys,
