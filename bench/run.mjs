@@ -2,7 +2,7 @@
 // bench/results.json. A part that cannot run (a tool missing, an install refused) is reported
 // as skipped with its reason; it never stops the others.
 //
-//   node bench/run.mjs [--quick] [--only validation,client,roundtrips,startup,serde-wasm-bindgen]
+//   node bench/run.mjs [--quick] [--only validation,browser,client,roundtrips,startup,serde-wasm-bindgen]
 //
 // --quick (or BENCH_QUICK=1) makes short runs for development; the numbers are not for reporting.
 import { execFileSync, spawn } from "node:child_process";
@@ -17,6 +17,7 @@ const ROOT = new URL("../", import.meta.url).pathname;
 const HERE = new URL("./", import.meta.url).pathname;
 const PARTS = [
   { id: "validation", script: "validation.mjs", title: "1. Validation throughput (Node)", timeoutS: 600 },
+  { id: "browser", script: "browser.mjs", title: "1b. Validation throughput (headless Chromium)", timeoutS: 600 },
   { id: "client", script: "client.mjs", title: "2. Client-side cost per request", timeoutS: 900 },
   { id: "roundtrips", script: "roundtrips.mjs", title: "3. Round trips against the emulator (Node)", timeoutS: 600 },
   { id: "startup", script: "startup.mjs", title: "4. Bundle size and start-up time", timeoutS: 600 },
