@@ -9,8 +9,8 @@
 //   node bench/startup.mjs [--quick] [--json FILE]
 import { execFileSync, spawnSync } from "node:child_process";
 import { createServer } from "node:http";
-import { existsSync, readFileSync, statSync } from "node:fs";
-import { delimiter, extname, join, normalize } from "node:path";
+import { existsSync, readFileSync } from "node:fs";
+import { extname, join, normalize } from "node:path";
 import { CHROMIUM_ARGS, launchChromium } from "../tests/chromium.mjs";
 import { findChromium } from "./lib/chromium.mjs";
 import { median } from "./lib/measure.mjs";

@@ -100,39 +100,39 @@ impl<'d> At<'d> {
         self.document.items.get(self.at?)
     }
 
-    /// An object's members in their order: (key, index of the value).
-    fn members(&self) -> impl Iterator<Item = (&'d str, usize)> + 'd {
+    /// The subtrees directly inside a container, in order: indices of their first items (an
+    /// object's keys and values alternate). None for anything else.
+    fn children(&self) -> impl Iterator<Item = usize> + 'd {
         let document = self.document;
         let (mut next, end) = match (self.at, self.item()) {
-            (Some(at), Some(Item::Object { end })) => (at + 1, *end),
+            (Some(at), Some(Item::Array { end } | Item::Object { end })) => (at + 1, *end),
             _ => (0, 0),
         };
         std::iter::from_fn(move || {
-            if next >= end {
-                return None;
+            let at = (next < end).then_some(next)?;
+            next = document.end(at);
+            Some(at)
+        })
+    }
+
+    /// An object's members in their order: (key, index of the value).
+    fn members(&self) -> impl Iterator<Item = (&'d str, usize)> + 'd {
+        let document = self.document;
+        let object = matches!(self.item(), Some(Item::Object { .. }));
+        let mut children = self.children();
+        std::iter::from_fn(move || {
+            let (key, value) = (children.next().filter(|_| object)?, children.next()?);
+            match document.items.get(key) {
+                Some(Item::Key(key)) => Some((document.str(*key), value)),
+                _ => None,
             }
-            let Some(Item::Key(key)) = document.items.get(next) else { return None };
-            let value = next + 1;
-            next = document.end(value);
-            Some((document.str(*key), value))
         })
     }
 
     /// An array's elements: indices of their values.
     fn elements(&self) -> impl Iterator<Item = usize> + 'd {
-        let document = self.document;
-        let (mut next, end) = match (self.at, self.item()) {
-            (Some(at), Some(Item::Array { end })) => (at + 1, *end),
-            _ => (0, 0),
-        };
-        std::iter::from_fn(move || {
-            if next >= end {
-                return None;
-            }
-            let value = next;
-            next = document.end(value);
-            Some(value)
-        })
+        let array = matches!(self.item(), Some(Item::Array { .. }));
+        self.children().filter(move |_| array)
     }
 
     /// The key and value of an object with exactly one member (how the wasm layer's snapshots
