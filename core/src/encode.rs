@@ -17,7 +17,7 @@ pub fn encode(s: &str) -> String {
 
 /// The lower-case hex digit of a nibble.
 pub fn hex_digit(nibble: u8) -> char {
-    char::from_digit(u32::from(nibble & 0x0F), 16).unwrap_or('0')
+    b"0123456789abcdef".get(usize::from(nibble & 0x0F)).map_or('0', |&digit| char::from(digit))
 }
 
 /// Decodes `%XX` sequences (invalid ones are kept as they are); with `plus_is_space`, `+` is a

@@ -198,5 +198,12 @@ fn hmac_sha256(key: &[u8], data: &[u8]) -> Vec<u8> {
 }
 
 fn hex(bytes: &[u8]) -> String {
-    bytes.iter().flat_map(|b| [hex_digit(b >> 4), hex_digit(b & 0x0F)]).collect()
+    // Sized once and pushed digit by digit: collecting `[char; 2]` pairs was 8% of a
+    // `signRequest` profile (three digests per signature).
+    let mut out = String::with_capacity(2 * bytes.len());
+    for b in bytes {
+        out.push(hex_digit(b >> 4));
+        out.push(hex_digit(b & 0x0F));
+    }
+    out
 }
