@@ -4,13 +4,18 @@
 
 /// Seconds since the Unix epoch for `YYYY-MM-DD[ T]HH:MM:SS[.fff][Z]`, read as UTC.
 pub fn parse_utc(s: &str) -> Option<i64> {
+    parse_utc_ms(s).map(|ms| ms.div_euclid(1_000))
+}
+
+/// Milliseconds since the Unix epoch for the same forms, keeping the fraction: IAM writes
+/// `expires_at` as `2026-12-04T07:00:00.123000Z`, and a token renewed "1 s before expiry" must
+/// not lose most of that second.
+pub fn parse_utc_ms(s: &str) -> Option<i64> {
     let s = s.trim().trim_end_matches('Z');
-    let s = s.split_once('.').map_or(
-        s,
-        |(whole, fraction)| {
-            if fraction.bytes().all(|b| b.is_ascii_digit()) { whole } else { s }
-        },
-    );
+    let (s, millis) = match s.split_once('.') {
+        Some((whole, fraction)) => (whole, fraction_ms(fraction)?),
+        None => (s, 0),
+    };
     let (date, time) = s.split_once([' ', 'T'])?;
     let mut d = date.splitn(3, '-').map(number);
     let (year, month, day) = (d.next()??, d.next()??, d.next()??);
@@ -21,7 +26,17 @@ pub fn parse_utc(s: &str) -> Option<i64> {
         && hour < 24
         && minute < 60
         && second < 61;
-    valid.then(|| days_from_civil(year, month, day) * 86_400 + hour * 3_600 + minute * 60 + second)
+    let seconds = days_from_civil(year, month, day) * 86_400 + hour * 3_600 + minute * 60 + second;
+    valid.then(|| seconds * 1_000 + millis)
+}
+
+/// The milliseconds of a fraction of a second's digits (`"123000"` → 123); `None` unless it is
+/// 1 to 9 digits.
+fn fraction_ms(digits: &str) -> Option<i64> {
+    if digits.is_empty() || digits.len() > 9 || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    Some(digits.bytes().chain(std::iter::repeat(b'0')).take(3).fold(0, |ms, b| ms * 10 + i64::from(b - b'0')))
 }
 
 /// `YYYYMMDDTHHMMSSZ` for a Unix time in seconds (the `X-Sdk-Date` format).
@@ -98,6 +113,16 @@ mod tests {
         assert_eq!(parse_utc("2015-07-16 04:10:52"), Some(1_437_019_852));
         assert_eq!(parse_utc("2020-06-20T08:07:29"), Some(1_592_640_449));
         assert_eq!(parse_utc("2020-06-20T08:07:29.123Z"), Some(1_592_640_449));
+    }
+
+    #[test]
+    fn milliseconds_keep_the_fraction() {
+        assert_eq!(parse_utc_ms("2020-06-20T08:07:29.987000Z"), Some(1_592_640_449_987));
+        assert_eq!(parse_utc_ms("2020-06-20T08:07:29.9Z"), Some(1_592_640_449_900));
+        assert_eq!(parse_utc_ms("2020-06-20T08:07:29"), Some(1_592_640_449_000));
+        for bad in ["2020-06-20T08:07:29.", "2020-06-20T08:07:29.12a", "2020-06-20T08:07:29.1234567890"] {
+            assert_eq!(parse_utc_ms(bad), None, "{bad}");
+        }
     }
 
     #[test]

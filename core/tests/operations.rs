@@ -218,7 +218,11 @@ fn iam_token_exchange() {
         r#"{"token":{"expires_at":"2026-11-24T08:09:10.123000Z","methods":["password"]}}"#,
     );
     let token = iam_token::parse(&answer).unwrap();
-    assert_eq!((token.token.expose(), token.expires_at_ms), ("MIIT-token", 1_795_507_750_000));
+    assert_eq!(
+        (token.token.expose(), token.expires_at_ms),
+        ("MIIT-token", 1_795_507_750_123),
+        "the fraction of a second is kept"
+    );
     let no_header = Response::new(201, vec![], r#"{"token":{"expires_at":"2026-11-24T08:09:10Z"}}"#);
     assert!(matches!(iam_token::parse(&no_header), Err(Error::Response(_))));
 }

@@ -6,7 +6,7 @@ use crate::endpoint::Endpoint;
 use crate::error::{Error, ResponseError};
 use crate::http::{Method, Request, Response};
 use crate::sign::Secret;
-use crate::time::parse_utc;
+use crate::time::parse_utc_ms;
 use serde_json::json;
 
 pub const METHOD: Method = Method::Post;
@@ -79,9 +79,9 @@ pub fn parse(response: &Response) -> Result<IamToken, Error> {
     let token = response.header("x-subject-token").map(str::trim).filter(|t| !t.is_empty()).ok_or_else(|| {
         unreadable("the IAM answer has no X-Subject-Token header (is it exposed to this origin?)".into())
     })?;
-    let expires_at = parse_utc(expires_at)
+    let expires_at_ms = parse_utc_ms(expires_at)
         .ok_or_else(|| unreadable(format!("the IAM token's expires_at \"{expires_at}\" is not a UTC time")))?;
-    Ok(IamToken { token: Secret::new(token), expires_at_ms: expires_at.saturating_mul(1000) })
+    Ok(IamToken { token: Secret::new(token), expires_at_ms })
 }
 
 /// [`parse`], as JSON (`{ "token", "expires_at_ms" }`): what the retry machine hands back.
