@@ -3,6 +3,7 @@
 import { keeps, unregistered } from "./engine.js";
 import { EipError } from "./error.js";
 import { CLIENT_METHODS } from "./operations.js";
+import { sign } from "./sign.js";
 
 let wasm;
 let ready = unregistered;
@@ -138,7 +139,7 @@ export function iamTokenProvider(options) {
 export function signRequest(request) {
   if (!ready.isReady()) throw new EipError({ kind: "validation", message: "eipkit is not initialised: await init() first", operation: "signRequest" });
   try {
-    return wasm.signRequest(request);
+    return sign(wasm, request);
   } catch (thrown) {
     throw EipError.from(thrown, "signRequest");
   }

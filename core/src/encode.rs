@@ -3,21 +3,31 @@
 
 pub fn encode(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    for b in s.bytes() {
-        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~') {
-            out.push(char::from(b));
-        } else {
-            out.push('%');
-            out.push(hex_digit(b >> 4).to_ascii_uppercase());
-            out.push(hex_digit(b & 0x0F).to_ascii_uppercase());
-        }
-    }
+    encode_into(&mut out, s);
     out
 }
 
-/// The lower-case hex digit of a nibble.
-pub fn hex_digit(nibble: u8) -> char {
-    b"0123456789abcdef".get(usize::from(nibble & 0x0F)).map_or('0', |&digit| char::from(digit))
+/// [`encode`], appended to `out`: runs of unreserved bytes are copied as they are, whole (the
+/// signer encodes every path segment and query pair, and pushing byte by byte was its cost).
+pub fn encode_into(out: &mut String, s: &str) {
+    let mut run = 0;
+    for (i, b) in s.bytes().enumerate() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~') {
+            continue;
+        }
+        // The run before a reserved byte is ASCII, so `run..i` is on character boundaries.
+        out.push_str(s.get(run..i).unwrap_or_default());
+        out.push('%');
+        out.push(char::from(hex_digit(b >> 4).to_ascii_uppercase()));
+        out.push(char::from(hex_digit(b & 0x0F).to_ascii_uppercase()));
+        run = i + 1;
+    }
+    out.push_str(s.get(run..).unwrap_or_default());
+}
+
+/// The lower-case hex digit of a nibble, as an ASCII byte.
+pub fn hex_digit(nibble: u8) -> u8 {
+    b"0123456789abcdef".get(usize::from(nibble & 0x0F)).copied().unwrap_or(b'0')
 }
 
 /// Decodes `%XX` sequences (invalid ones are kept as they are); with `plus_is_space`, `+` is a
@@ -53,6 +63,11 @@ mod tests {
     fn encodes_like_the_sdk() {
         assert_eq!(encode("a b/+=&~*中"), "a%20b%2F%2B%3D%26~%2A%E4%B8%AD");
         assert_eq!(encode("AZaz09-_.~"), "AZaz09-_.~");
+        assert_eq!(encode("中a b"), "%E4%B8%ADa%20b", "a run after a multibyte character");
+        assert_eq!(encode(""), "");
+        let mut out = String::from("k=");
+        encode_into(&mut out, "v/1");
+        assert_eq!(out, "k=v%2F1", "appends");
     }
 
     #[test]

@@ -56,3 +56,101 @@ test("bad input throws a validation EipError naming the field", () => {
   }
   assert.throws(() => signRequest(null), EipError);
 });
+
+// signRequest reads a plain object of strings itself and sends those strings to the signer; any
+// other request goes through a snapshot (js/sign.js). The two must answer alike.
+const base = {
+  method: "POST",
+  url: "https://vpc.cn-north-4.myhuaweicloud.com/v2.0/p/publicips?limit=1&marker=a%20b",
+  headers: { "Content-Type": "application/json", "X-Project-Id": "p" },
+  body: '{"publicip":{"type":"5_bgp"}}',
+  ak: "AK",
+  sk: "SK",
+  date: new Date(Date.UTC(2026, 10, 18, 11, 6, 40)),
+};
+
+/** The same fields in other forms: the first three the quick reading does not take. */
+function careful(request) {
+  class Request {}
+  return [
+    Object.assign(new Request(), request), // not a plain object
+    Object.assign(Object.create({ inherited: 1 }), request), // another prototype
+    { ...request, headers: Object.assign(new Request(), request.headers ?? {}) }, // headers not plain
+    new Proxy({ ...request }, {}), // a proxy of a plain object is read through its traps, once
+  ];
+}
+
+test("a plain request and the same fields in other forms are signed alike", () => {
+  const expected = signRequest(base);
+  assert.match(expected.Authorization, /^SDK-HMAC-SHA256 Access=AK, SignedHeaders=content-type;host;x-project-id;x-sdk-date, Signature=[0-9a-f]{64}$/);
+  for (const request of careful(base)) assert.deepEqual(signRequest(request), expected);
+  const noHeaders = { ...base, headers: undefined, body: undefined };
+  for (const request of careful(noHeaders)) assert.deepEqual(signRequest(request), signRequest(noHeaders));
+});
+
+test("a header or field holding a NUL is signed the careful way, as the same text", () => {
+  const nul = { ...base, headers: { ...base.headers, "X-Note": "a\0b" } };
+  const viaSnapshot = signRequest(careful(nul)[0]);
+  assert.deepEqual(signRequest(nul), viaSnapshot);
+  assert.notDeepEqual(viaSnapshot, signRequest({ ...base, headers: { ...base.headers, "X-Note": "ab" } }), "the NUL is part of what is signed");
+});
+
+test("each field is read once, even when the quick reading gives up", () => {
+  for (const fallback of [false, true]) {
+    const reads = {};
+    const request = {};
+    for (const [key, value] of Object.entries(base)) {
+      Object.defineProperty(request, key, {
+        enumerable: true,
+        get() {
+          reads[key] = (reads[key] ?? 0) + 1;
+          // The body as a number sends the call the careful way, with what was already read.
+          return fallback && key === "body" ? 5 : value;
+        },
+      });
+    }
+    if (fallback) assert.throws(() => signRequest(request), (e) => e.issues[0].path === "body");
+    else assert.deepEqual(signRequest(request), signRequest(base));
+    assert.deepEqual(reads, Object.fromEntries(Object.keys(base).map((k) => [k, 1])), `fallback: ${fallback}`);
+  }
+});
+
+test("only own fields are signed: a polluted prototype adds nothing", () => {
+  const expected = signRequest(base);
+  Object.prototype.sk = "stolen";
+  Object.prototype["X-Injected"] = "1";
+  try {
+    assert.deepEqual(signRequest(base), expected);
+    const { sk, ...noSk } = base;
+    assert.throws(() => signRequest(noSk), (e) => e.issues[0].path === "sk" && e.issues[0].code === "required");
+  } finally {
+    delete Object.prototype.sk;
+    delete Object.prototype["X-Injected"];
+  }
+});
+
+test("the quick and careful readings report the same issues", () => {
+  for (const [change, path, code] of [
+    [{ method: 5 }, "method", "type"],
+    [{ method: "" }, "method", "required"],
+    [{ url: "ftp://x" }, "url", "format"],
+    [{ ak: undefined }, "ak", "required"],
+    [{ date: new Date(NaN) }, "date", "type"],
+    [{ date: Date.now() }, "date", "type"],
+    [{ headers: { a: 1 } }, "headers.a", "type"],
+  ]) {
+    const request = { ...base, ...change };
+    const issues = (r) => {
+      try {
+        signRequest(r);
+      } catch (e) {
+        return e.issues;
+      }
+      assert.fail(`${path}: signed`);
+    };
+    const quick = issues(request);
+    assert.equal(quick[0].path, path);
+    assert.equal(quick[0].code, code, path);
+    for (const other of careful(request)) assert.deepEqual(issues(other), quick, path);
+  }
+});
