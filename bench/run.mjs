@@ -2,7 +2,7 @@
 // bench/results.json. A part that cannot run (a tool missing, an install refused) is reported
 // as skipped with its reason; it never stops the others.
 //
-//   node bench/run.mjs [--quick] [--only validation,browser,client,roundtrips,startup,serde-wasm-bindgen]
+//   node bench/run.mjs [--quick] [--only validation,browser,client,roundtrips,startup,serde-wasm-bindgen,exports]
 //
 // --quick (or BENCH_QUICK=1) makes short runs for development; the numbers are not for reporting.
 import { execFileSync, spawn } from "node:child_process";
@@ -23,6 +23,7 @@ const PARTS = [
   { id: "startup", script: "startup.mjs", title: "4. Bundle size and start-up time", timeoutS: 600 },
   // Builds its own module (target/compare/): needs no pkg/.
   { id: "serde-wasm-bindgen", script: "serde-wasm-bindgen.mjs", title: "5. serde-wasm-bindgen against the JSON route", timeoutS: 1200, ownBuild: true },
+  { id: "exports", script: "exports.mjs", title: "6. Cost of each export", timeoutS: 600 },
 ];
 
 const args = process.argv.slice(2);
