@@ -1,6 +1,6 @@
 // One loop to profile, the figures the README's Performance section gives for "a profile":
 //
-//   node bench/profile.mjs <sign|prepaid|validate> [calls] [--names DIR]
+//   node bench/profile.mjs <sign|validate|fixed|prepaid> [calls] [--names DIR]
 //   node --cpu-prof bench/profile.mjs sign 100000 --names target/names   # after scripts/build-names.sh
 //
 // Prints µs per call (after a warm-up of a tenth of the calls). `--names` loads the wasm built
@@ -26,7 +26,7 @@ async function load() {
   return import("../js/api.js");
 }
 
-const { EipClient, signRequest, validateCreatePrepaidPublicip } = await load();
+const { EipClient, signRequest, validateCreatePrepaidPublicip, validateUpdatePublicip } = await load();
 const url = `https://vpc.cn-north-4.myhuaweicloud.com/v2.0/${PROJECT_ID}/publicips`;
 // The request of bench part 2's "`signRequest` alone".
 const signed = { method: "POST", url, body: JSON.stringify(createPrepaidValid), headers: { "content-type": "application/json;charset=UTF-8", "x-project-id": PROJECT_ID }, ak: AK, sk: SK };
@@ -41,6 +41,8 @@ const client = new EipClient({
 const loops = {
   sign: () => signRequest(signed),
   validate: () => validateCreatePrepaidPublicip(createPrepaidValid),
+  // The fixed cost of a call: the smallest valid body (bench part 1).
+  fixed: () => validateUpdatePublicip({ publicip: {} }),
   prepaid: () => client.createPrepaidPublicip(createPrepaidValid),
 };
 const call = loops[which];
