@@ -8,41 +8,25 @@
 // - Node (@huaweicloud/huaweicloud-sdk-vpc; it has no EIP operations, so listPorts): the full
 //   call with a stubbed axios adapter, and both SDKs against the emulator over loopback.
 import { execFileSync } from "node:child_process";
-import { performance } from "node:perf_hooks";
 import { createRequire } from "node:module";
 import { benchAsync, benchSync } from "./lib/measure.mjs";
+import { timedFetch, benchWithStub } from "./lib/stub.mjs";
 import { runPart, attempt } from "./lib/part.mjs";
 import { ensureVenv } from "./lib/python.mjs";
 import { spawnEmulator } from "eipkit/emulator";
-import { AK, SK, PROJECT_ID, SERVER_ID, CANNED, createPrepaidValid } from "./fixtures.mjs";
+import { AK, SK, PROJECT_ID, SERVER_ID, CANNED, createPrepaidValid, signedPrepaidRequest } from "./fixtures.mjs";
 
 const require = createRequire(import.meta.url);
 const ENDPOINT = "https://vpc.cn-north-4.myhuaweicloud.com";
 const us = (m) => m.usPerOp;
 
-/** An injected fetch answering `body` at once; counts the time spent inside it. */
-function stubFetch(body) {
-  const stub = async () => {
-    const t0 = performance.now();
-    const response = new Response(body, { status: 200, headers: CANNED.headers });
-    stub.insideMs += performance.now() - t0;
-    stub.calls++;
-    return response;
-  };
-  stub.insideMs = 0;
-  stub.calls = 0;
-  return stub;
-}
+/** An injected fetch answering `body` at once. */
+const stubFetch = (body) => timedFetch(async () => new Response(body, { status: 200, headers: CANNED.headers }));
 
-/** Runs an async benchmark of `call` and reports the share of time inside the stub fetch. */
+/** Runs an async benchmark of `call` and reports the time inside the stub fetch per request and its share. */
 async function withStub(s, stub, call) {
-  await benchAsync(call, { ...s, runs: 1, runMs: s.warmupMs }); // warm-up pass
-  stub.insideMs = 0;
-  stub.calls = 0;
-  const t0 = performance.now();
-  const result = await benchAsync(call, { ...s, warmupMs: 0 });
-  const elapsed = performance.now() - t0;
-  return { ...result, stubUsPerCall: (1000 * stub.insideMs) / stub.calls, stubShare: stub.insideMs / elapsed };
+  const m = await benchWithStub(s, stub, call);
+  return { ...m, stubUsPerCall: (1000 * m.insideMs) / m.requests, stubShare: m.insideMs / m.elapsedMs };
 }
 
 function nodeSdk() {
@@ -82,9 +66,7 @@ runPart(async (s) => {
   const tokenStub = stubFetch(CANNED.prepaidCreate);
   const tokenClient = make(tokenStub, { token: "test-token" });
   data.eipkitPrepaidToken = await withStub(s, tokenStub, () => tokenClient.createPrepaidPublicip(createPrepaidValid));
-  const url = `${ENDPOINT}/v2.0/${PROJECT_ID}/publicips`;
-  const body = JSON.stringify(createPrepaidValid);
-  data.eipkitSignOnly = benchSync(() => signRequest({ method: "POST", url, body, headers: { "content-type": "application/json;charset=UTF-8", "x-project-id": PROJECT_ID }, ak: AK, sk: SK }), s);
+  data.eipkitSignOnly = benchSync(() => signRequest(signedPrepaidRequest), s);
   data.eipkitValidateOnly = benchSync(() => validateCreatePrepaidPublicip(createPrepaidValid), s);
   const eipkitRow = (label, m, what) => [label, "eipkit", what, us(m), m.stubUsPerCall === undefined ? "–" : `${m.stubUsPerCall.toFixed(1)} µs (${(100 * m.stubShare).toFixed(0)}%)`];
   rows.push(eipkitRow("prepaid create (v2.0), AK/SK", data.eipkitPrepaid, "validate + build + sign + stub fetch + parse"));
@@ -129,23 +111,11 @@ runPart(async (s) => {
     const emu = await spawnEmulator({ quiet: true, transitionMs: 20 });
     try {
       const out = {};
-      const fetchTimes = { ms: 0, calls: 0 };
-      const timedFetch = async (request) => {
-        const t0 = performance.now();
-        const response = await fetch(request);
-        fetchTimes.ms += performance.now() - t0;
-        fetchTimes.calls++;
-        return response;
-      };
-      const eip = new EipClient({ endpoint: emu.url, projectId: PROJECT_ID, auth: { ak: AK, sk: SK }, fetch: timedFetch, retries: 0 });
+      const timed = timedFetch((request) => fetch(request));
+      const eip = new EipClient({ endpoint: emu.url, projectId: PROJECT_ID, auth: { ak: AK, sk: SK }, fetch: timed, retries: 0 });
       await eip.listPorts({ device_id: SERVER_ID });
-      await benchAsync(() => eip.listPorts({ device_id: SERVER_ID }), { ...s, runs: 1, runMs: s.warmupMs });
-      fetchTimes.ms = 0;
-      fetchTimes.calls = 0;
-      const t0 = performance.now();
-      out.eipkit = await benchAsync(() => eip.listPorts({ device_id: SERVER_ID }), { ...s, warmupMs: 0 });
-      out.eipkit.fetchShare = fetchTimes.ms / (performance.now() - t0);
-      out.eipkit.fetchUsPerCall = (1000 * fetchTimes.ms) / fetchTimes.calls;
+      const m = await withStub(s, timed, () => eip.listPorts({ device_id: SERVER_ID }));
+      out.eipkit = { ...m, fetchShare: m.stubShare, fetchUsPerCall: m.stubUsPerCall };
       if (!node.skipped) {
         const client = node.client(emu.url);
         const first = await client.listPorts(node.request());

@@ -5,10 +5,10 @@
 // injected fetch that answers as the emulator does, by method and path, so a call is the whole
 // client path without a network. Every call is checked to succeed before and after it is timed:
 // a broken export reports its failure, never a fast, meaningless number.
-import { performance } from "node:perf_hooks";
 import { benchAsync, benchSync } from "./lib/measure.mjs";
+import { timedFetch, benchWithStub } from "./lib/stub.mjs";
 import { runPart } from "./lib/part.mjs";
-import { AK, SK, PROJECT_ID, SERVER_ID, PORT_ID, CANNED, createV1Valid, createPrepaidValid, updateBind, updateConvert, publicipList } from "./fixtures.mjs";
+import { AK, SK, PROJECT_ID, SERVER_ID, PORT_ID, CANNED, createV1Valid, createPrepaidValid, signedPrepaidRequest, updateBind, updateConvert, publicipList } from "./fixtures.mjs";
 
 const ENDPOINT = "https://vpc.cn-north-4.myhuaweicloud.com";
 const IAM_ENDPOINT = "https://iam.myhuaweicloud.com";
@@ -62,16 +62,7 @@ function serviceStub() {
     }
     return json(JSON.stringify({ error_code: "VPC.0002", error_msg: `no route ${route}` }), 404);
   };
-  const stub = async (request) => {
-    const t0 = performance.now();
-    const response = await answer(request);
-    stub.insideMs += performance.now() - t0;
-    stub.requests++;
-    return response;
-  };
-  stub.insideMs = 0;
-  stub.requests = 0;
-  return stub;
+  return timedFetch(answer);
 }
 
 /** IAM's answer to a password sign-in (emulator/iam.mjs): the token in a header, valid a day. */
@@ -80,14 +71,10 @@ function iamStub() {
   return async () => new Response(body, { status: 201, headers: { ...CANNED.headers, "x-subject-token": `MII${"a".repeat(800)}` } });
 }
 
-/** Times `call` as benchAsync does, with the stub's time and requests per call (not per request). */
+/** Times `call`, with the stub's time and requests per call (not per request). */
 async function timeWithStub(s, stub, call) {
-  await benchAsync(call, { ...s, runs: 1, runMs: s.warmupMs }); // warm-up pass
-  let calls = 0;
-  stub.insideMs = 0;
-  stub.requests = 0;
-  const result = await benchAsync(() => (calls++, call()), { ...s, warmupMs: 0 });
-  return { ...result, requestsPerCall: stub.requests / calls, stubUsPerCall: (1000 * stub.insideMs) / calls };
+  const m = await benchWithStub(s, stub, call);
+  return { ...m, requestsPerCall: m.requests / m.calls, stubUsPerCall: (1000 * m.insideMs) / m.calls };
 }
 
 runPart(async (s) => {
@@ -98,14 +85,6 @@ runPart(async (s) => {
   const client = new EipClient(config);
   const iamConfig = { endpoint: IAM_ENDPOINT, domain: "demo-domain", user: "demo-user", password: "demo-password", projectId: PROJECT_ID, fetch: iamStub() };
   const provider = iamTokenProvider(iamConfig);
-  const signInput = {
-    method: "POST",
-    url: `${ENDPOINT}/v2.0/${PROJECT_ID}/publicips`,
-    body: JSON.stringify(createPrepaidValid),
-    headers: { "content-type": "application/json;charset=UTF-8", "x-project-id": PROJECT_ID },
-    ak: AK,
-    sk: SK,
-  };
   const drain = async (iterable) => {
     const items = [];
     for await (const item of iterable) items.push(item);
@@ -125,7 +104,7 @@ runPart(async (s) => {
     ['updatePublicipSchema["~standard"].validate', "update body: bind", () => eipkit.updatePublicipSchema["~standard"].validate(updateBind), standard, "sync"],
     ["fieldRules", '"createPrepaidPublicip"', () => fieldRules("createPrepaidPublicip"), (r) => r.length > 0 && r.every((f) => typeof f.path === "string"), "sync"],
     ["regions", "none", () => regions(), (r) => r.some((region) => region.id === "cn-north-4" && region.eipTypes.length > 0), "sync"],
-    ["signRequest", "the prepaid create's POST with its body", () => signRequest(signInput), (r) => Object.entries(r).some(([k, v]) => k.toLowerCase() === "authorization" && v.startsWith("SDK-HMAC-SHA256 ")), "sync"],
+    ["signRequest", "the prepaid create's POST with its body", () => signRequest(signedPrepaidRequest), (r) => Object.entries(r).some(([k, v]) => k.toLowerCase() === "authorization" && v.startsWith("SDK-HMAC-SHA256 ")), "sync"],
     ["init", "none (Node: a no-op)", () => init(), (r) => r === undefined, "async"],
     ["new EipError", 'kind "api", status, code', () => new EipError({ kind: "api", message: "Floating IP could not be found.", status: 404, code: "VPC.0504" }), (r) => r instanceof Error && r.kind === "api", "sync"],
     ["iamTokenProvider's provider()", "token cached (after one sign-in)", () => provider({ forceRefresh: false }), (r) => typeof r === "string" && provider.issued === 1, "async"],

@@ -31,6 +31,16 @@ export const createPrepaidValid = {
   enterprise_project_id: ENTERPRISE_PROJECT,
 };
 
+/** The prepaid create's POST as a caller would hand it to `signRequest` (bench parts 2 and 6, bench/profile.mjs). */
+export const signedPrepaidRequest = {
+  method: "POST",
+  url: `https://vpc.cn-north-4.myhuaweicloud.com/v2.0/${PROJECT_ID}/publicips`,
+  body: JSON.stringify(createPrepaidValid),
+  headers: { "content-type": "application/json;charset=UTF-8", "x-project-id": PROJECT_ID },
+  ak: AK,
+  sk: SK,
+};
+
 /** Charset, step, years over 3, a malformed enterprise project id (4 issues). */
 export const createPrepaidInvalid = {
   publicip: { type: "5_bgp" },

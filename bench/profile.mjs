@@ -8,7 +8,7 @@
 // Rust functions. Not a benchmark: `npm run bench` gives the figures to compare.
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
-import { AK, SK, PROJECT_ID, CANNED, createPrepaidValid } from "./fixtures.mjs";
+import { AK, SK, PROJECT_ID, CANNED, createPrepaidValid, signedPrepaidRequest } from "./fixtures.mjs";
 
 const args = process.argv.slice(2);
 const at = args.indexOf("--names");
@@ -27,9 +27,6 @@ async function load() {
 }
 
 const { EipClient, signRequest, validateCreatePrepaidPublicip, validateUpdatePublicip } = await load();
-const url = `https://vpc.cn-north-4.myhuaweicloud.com/v2.0/${PROJECT_ID}/publicips`;
-// The request of bench part 2's "`signRequest` alone".
-const signed = { method: "POST", url, body: JSON.stringify(createPrepaidValid), headers: { "content-type": "application/json;charset=UTF-8", "x-project-id": PROJECT_ID }, ak: AK, sk: SK };
 // Bench part 2's prepaid create: AK/SK, a stub fetch answering at once.
 const client = new EipClient({
   endpoint: "https://vpc.cn-north-4.myhuaweicloud.com",
@@ -39,7 +36,7 @@ const client = new EipClient({
   fetch: async () => new Response(CANNED.prepaidCreate, { status: 200, headers: CANNED.headers }),
 });
 const loops = {
-  sign: () => signRequest(signed),
+  sign: () => signRequest(signedPrepaidRequest),
   validate: () => validateCreatePrepaidPublicip(createPrepaidValid),
   // The fixed cost of a call: the smallest valid body (bench part 1).
   fixed: () => validateUpdatePublicip({ publicip: {} }),

@@ -1,8 +1,9 @@
 // signRequest's way into the wasm signer (src/signing.rs). The common case, a plain object whose
 // fields are strings (and a real Date or none), goes in as those strings: a JSON snapshot of it,
 // its parse and an answer object built from wasm were most of the call (README, Performance).
-// Each member is read once, own enumerable keys only, as the snapshot reads them. Anything else
-// goes the careful way, a snapshot, where the same rules make it issues and never a throw.
+// Each field of the request is read once, own enumerable keys only, as the snapshot reads them
+// (a header that is not a plain string is read again by the snapshot). Anything else goes the
+// careful way, a snapshot, where the same rules make it issues and never a throw.
 
 const getTime = Date.prototype.getTime;
 
